@@ -1,0 +1,118 @@
+/**
+ * Checks on the words of prose: article numbers typed as text ("conform artikel 10.4") and draft residue
+ * (xxx, <...>, 201X, an empty "Datum:").
+ */
+import type { AstNode, ValidationAcceptor } from 'langium';
+import { AstUtils } from 'langium';
+import { qualifiedName } from '../contractspraak-names.js';
+import { Codes } from '../diagnostics.js';
+import type { Document, Prose } from '../generated/ast.js';
+import { isArtikel, isBijlage, isLid, isOnderdeel } from '../generated/ast.js';
+import type { DocumentStructure, ElementInfo } from '../model/structure.js';
+import { documentStructure } from '../model/structure.js';
+import { findRegulation } from '../model/legislation.js';
+
+export interface TypedNumber {
+    /** Offsets relative to the prose node's source text (including the opening quote). */
+    start: number;
+    end: number;
+    text: string;
+    /** The element the number denotes today, if any. */
+    target?: ElementInfo;
+}
+
+/** "artikel 10.4", "Artikel 6", "artikel 1 lid 5", "lid 2", "annex 2", "bijlage 3". */
+const TYPED_NUMBER = /\b(artikel|art\.|lid|bijlage|annex)\s+(\d+(?:\.\d+)*)(?:\s*,?\s+lid\s+(\d+))?(?![\d.]*\d)/giu;
+/** "… van de Algemene Inkoopvoorwaarden": a number of another document, not of this one. */
+const OF_OTHER_DOCUMENT = /^\s*,?\s*van\s+(?:de|het)\s+(?!Overeenkomst\b|Raamovereenkomst\b|Deelovereenkomst\b|Basisovereenkomst\b)\p{Lu}/u;
+/** "… Gemeentewet", "… Wmo 2015", "… BW": a number of a law. */
+const LAW_NAME = /^\s*(\p{Lu}[\p{L}-]*(?:\s+\d{4})?)/u;
+
+/** Whether the words after a typed number say it belongs to another document or a law. */
+function citesElsewhere(after: string): boolean {
+    if (OF_OTHER_DOCUMENT.test(after)) return true;
+    const law = LAW_NAME.exec(after);
+    return !!law && (findRegulation(law[1]) !== undefined || findRegulation(law[1].split(/\s+/)[0]) !== undefined);
+}
+
+/** Source text of a prose with everything between [ ] and { } blanked out, offsets preserved. */
+export function plainSource(prose: Prose): string {
+    return (prose.$cstNode?.text ?? '').replace(/\\[\s\S]|\[[^\]]*\]?|\{[^}]*\}?/g, m => m.startsWith('\\') ? '  ' : ' '.repeat(m.length));
+}
+
+export function findTypedNumbers(prose: Prose, structure: DocumentStructure): TypedNumber[] {
+    const source = plainSource(prose);
+    const out: TypedNumber[] = [];
+    for (const m of source.matchAll(TYPED_NUMBER)) {
+        if (citesElsewhere(source.slice(m.index! + m[0].length, m.index! + m[0].length + 80))) continue;
+        out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], target: resolveTyped(m, prose, structure) });
+    }
+    return out;
+}
+
+function resolveTyped(m: RegExpMatchArray, prose: Prose, structure: DocumentStructure): ElementInfo | undefined {
+    const kind = m[1].toLowerCase();
+    if (kind === 'bijlage' || kind === 'annex') return structure.byCitation(`bijlage ${m[2]}`);
+    if (kind === 'lid') {
+        // "lid 2" is relative to the artikel it stands in
+        const artikel = AstUtils.getContainerOfType(prose, isArtikel);
+        const artInfo = artikel && structure.info(artikel);
+        if (!artInfo) return undefined;
+        return structure.byCitation(structure.compoundLeden ? `artikel ${artInfo.label}.${m[2]}` : `artikel ${artInfo.label} lid ${m[2]}`);
+    }
+    if (m[3]) return structure.byCitation(structure.compoundLeden ? `artikel ${m[2]}.${m[3]}` : `artikel ${m[2]} lid ${m[3]}`);
+    return structure.byCitation(`artikel ${m[2]}`);
+}
+
+/** The reference a drafter should write instead of the typed number. */
+export function referenceFor(info: ElementInfo): string | undefined {
+    const name = qualifiedName(info.node);
+    if (!name) return undefined;
+    if (isArtikel(info.node)) return `[artikel ${name}]`;
+    if (isLid(info.node)) return `[lid ${name}]`;
+    if (isOnderdeel(info.node)) return `[onderdeel ${name}]`;
+    if (isBijlage(info.node)) return `[bijlage ${name}]`;
+    return undefined;
+}
+
+const RESIDUE: Array<[RegExp, string]> = [
+    [/\bx{3,}\b/gi, 'Invulplek \'$0\' staat nog in de tekst.'],
+    [/<[^<>\n]{0,40}>/g, 'Invulplek \'$0\' staat nog in de tekst.'],
+    [/\b(?:19|20)\d?X{1,2}\b/g, 'Onvolledig jaartal \'$0\'.'],
+    [/\bd\.d\.\s*(?:\.{2,}|…)/gi, 'Datum ontbreekt: \'$0\'.'],
+    [/\bDatum:[ \t]*(?=\r?\n|$)/gi, 'Lege \'Datum:\' staat nog in de tekst.']
+];
+
+export class ProseChecks {
+
+    checkProse(prose: Prose, accept: ValidationAcceptor): void {
+        const root = AstUtils.getDocument(prose).parseResult.value as Document;
+        const structure = documentStructure(root);
+        for (const typed of findTypedNumbers(prose, structure)) {
+            const range = rangeIn(prose, typed.start, typed.end);
+            if (!range) continue;
+            if (typed.target) {
+                const replacement = referenceFor(typed.target);
+                accept('warning', `'${typed.text}' is als tekst getypt; het nummer verandert niet mee bij hernummering. Verwijs naar ${replacement ?? typed.target.citation}.`, {
+                    node: prose, range, code: Codes.NumberAsText, data: { replacement }
+                });
+            } else {
+                accept('error', `'${typed.text}' bestaat niet in dit document.`, { node: prose, range, code: Codes.NumberAsTextUnknown });
+            }
+        }
+        const source = plainSource(prose).slice(0, -1) + ' ';
+        for (const [pattern, message] of RESIDUE) {
+            for (const m of source.matchAll(pattern)) {
+                const range = rangeIn(prose, m.index!, m.index! + Math.max(m[0].length, 1));
+                if (range) accept('warning', message.replace('$0', m[0].trim()), { node: prose, range, code: Codes.Placeholder });
+            }
+        }
+    }
+}
+
+function rangeIn(node: AstNode, start: number, end: number) {
+    const cst = node.$cstNode;
+    if (!cst) return undefined;
+    const doc = AstUtils.getDocument(node).textDocument;
+    return { start: doc.positionAt(cst.offset + start), end: doc.positionAt(cst.offset + end) };
+}

@@ -1,0 +1,117 @@
+/**
+ * Checks on the structure of one document: duplicate names, pinned numbering, imports, empty bijlagen.
+ */
+import type { AstNode, LangiumDocuments, ValidationAcceptor, WorkspaceManager } from 'langium';
+import { AstUtils, UriUtils } from 'langium';
+import type { ContractspraakServices } from '../contractspraak-module.js';
+import { namePath } from '../contractspraak-names.js';
+import { Codes } from '../diagnostics.js';
+import { resolveImportUri } from '../document-set.js';
+import type { Bijlage, Document, DocumentVerwijzing, Import } from '../generated/ast.js';
+import {
+    isArtikel, isBegrip, isBijlage, isDocumentVerwijzing, isGroep, isLid, isOnderdeel, isPartij, isRol, isVariant
+} from '../generated/ast.js';
+import { documentStructure } from '../model/structure.js';
+import { proseText } from '../prose.js';
+
+/** Which names may not coincide: a bijlage and an artikel may share a name, two begrippen may not. */
+function namespaceOf(node: AstNode): string | undefined {
+    if (isArtikel(node) || isLid(node) || isOnderdeel(node)) return 'structuur';
+    if (isBijlage(node)) return 'bijlage';
+    if (isBegrip(node) || isVariant(node) || isPartij(node) || isGroep(node) || isRol(node)) return 'term';
+    if (isDocumentVerwijzing(node)) return 'document';
+    return undefined;
+}
+
+const KIND_NAMES: Record<string, string> = {
+    Artikel: 'artikel', Lid: 'lid', Onderdeel: 'onderdeel', Bijlage: 'bijlage', Begrip: 'begrip', Variant: 'variant',
+    Partij: 'partij', Groep: 'groep', Rol: 'rol', DocumentVerwijzing: 'document'
+};
+
+export function kindName(node: AstNode): string {
+    return KIND_NAMES[node.$type] ?? node.$type.toLowerCase();
+}
+
+export class StructureChecks {
+    protected readonly documents: LangiumDocuments;
+    protected readonly workspaceManager: () => WorkspaceManager;
+
+    constructor(services: ContractspraakServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.workspaceManager = () => services.shared.workspace.WorkspaceManager;
+    }
+
+    checkDuplicateNames(root: Document, accept: ValidationAcceptor): void {
+        const first = new Map<string, AstNode & { name: string }>();
+        for (const node of AstUtils.streamAllContents(root)) {
+            const path = namePath(node);
+            const ns = namespaceOf(node);
+            if (!path || !ns) continue;
+            const named = node as AstNode & { name: string };
+            const key = `${ns}\u0000${path.segments.join('.')}`;
+            const earlier = first.get(key);
+            if (!earlier) {
+                first.set(key, named);
+                continue;
+            }
+            const earlierLine = (earlier.$cstNode?.range.start.line ?? 0) + 1;
+            accept('error', `De naam '${path.segments.join('.')}' is al gebruikt voor ${kindName(earlier)} op regel ${earlierLine}. Kies een andere naam.`, {
+                node: named, property: 'name', code: Codes.NameDuplicate,
+                relatedInformation: earlier.$cstNode ? [{
+                    location: { uri: AstUtils.getDocument(earlier).uri.toString(), range: earlier.$cstNode.range },
+                    message: `eerste ${kindName(earlier)} '${earlier.name}'`
+                }] : undefined
+            });
+        }
+    }
+
+    checkPinnedNumbering(root: Document, accept: ValidationAcceptor): void {
+        for (const p of documentStructure(root).pinnedIssues) {
+            const node = p.node as AstNode & { nummer?: string };
+            const property = (node.nummer !== undefined ? 'nummer' : 'name') as never;
+            if (p.issue.kind === 'gap') {
+                const missing = p.issue.actual - p.issue.expected === 1
+                    ? `nummer ${p.issue.expected} ontbreekt`
+                    : `nummers ${p.issue.expected} tot en met ${p.issue.actual - 1} ontbreken`;
+                accept('warning', `Vaste nummering van ${p.kind}en slaat over: ${missing} vóór ${p.kind} ${p.issue.actual}.`, {
+                    node, property, code: Codes.NumberingGap
+                });
+            } else {
+                accept('error', `Nummer ${p.issue.actual} is al gebruikt door een eerder ${p.kind}.`, {
+                    node, property, code: Codes.NumberingDuplicate
+                });
+            }
+        }
+    }
+
+    checkImport(node: Import | Bijlage | DocumentVerwijzing, accept: ValidationAcceptor): void {
+        const padProse = 'pad' in node ? node.pad : undefined;
+        if (!padProse) return;
+        const pad = proseText(padProse).trim();
+        const document = AstUtils.getDocument(node);
+        const property = 'pad';
+        if (!pad.endsWith('.ovk')) {
+            accept('error', `'${pad}' is geen Contractspraak-bestand (.ovk).`, { node, property, code: Codes.ImportUnresolved });
+            return;
+        }
+        const uri = resolveImportUri(document.uri, pad);
+        const folders = this.workspaceManager().workspaceFolders;
+        if (folders && folders.length > 0 && uri.scheme === 'file'
+            && !folders.some(f => UriUtils.contains(f.uri, uri))) {
+            accept('error', `'${pad}' ligt buiten de werkmap; een documentset blijft binnen haar map.`, {
+                node, property, code: Codes.ImportOutsideWorkspace
+            });
+            return;
+        }
+        if (!this.documents.hasDocument(uri)) {
+            accept('error', `Het bestand '${pad}' bestaat niet (gezocht: ${uri.path}).`, { node, property, code: Codes.ImportUnresolved });
+        }
+    }
+
+    checkEmptyBijlage(bijlage: Bijlage, accept: ValidationAcceptor): void {
+        if (bijlage.extern || bijlage.pad || bijlage.leden.length > 0) return;
+        accept('error', `Bijlage '${bijlage.name}' hoort bij de overeenkomst maar heeft geen inhoud. Vul haar in, laad haar met 'uit "…"' of markeer haar als 'extern'.`, {
+            node: bijlage, property: 'name', code: Codes.AnnexEmpty
+        });
+    }
+}

@@ -1,0 +1,67 @@
+/**
+ * Defined terms: capitalised words that nearly match a begrip (a slip), undeclared inflections, and begrippen
+ * that nothing uses.
+ */
+import type { AstNode, IndexManager, LangiumDocument, ValidationAcceptor } from 'langium';
+import { AstUtils, WorkspaceCache } from 'langium';
+import type { ContractspraakServices } from '../contractspraak-module.js';
+import type { ContractspraakScopeProvider } from '../contractspraak-scope.js';
+import { Codes } from '../diagnostics.js';
+import type { AutoTerm, Begrip } from '../generated/ast.js';
+import { closestTerm } from '../model/similarity.js';
+
+export class TermChecks {
+    protected readonly scopeProvider: ContractspraakScopeProvider;
+    protected readonly indexManager: IndexManager;
+    protected readonly termNames: WorkspaceCache<string, string[]>;
+    protected readonly nodeLocator;
+
+    constructor(services: ContractspraakServices) {
+        this.scopeProvider = services.references.ScopeProvider as ContractspraakScopeProvider;
+        this.indexManager = services.shared.workspace.IndexManager;
+        this.termNames = new WorkspaceCache(services.shared);
+        this.nodeLocator = services.workspace.AstNodeLocator;
+    }
+
+    /** Unresolved capitalised words are silent, unless they look like a slip of a defined term. */
+    checkAutoTerm(node: AutoTerm, accept: ValidationAcceptor): void {
+        if (node.term.ref || !node.term.error) return;
+        const word = node.term.$refText;
+        const similar = closestTerm(word, this.namesVisibleFrom(node));
+        if (!similar) return;
+        if (similar.kind === 'inflection') {
+            accept('info', `'${word}' is een vervoeging van '${similar.name}'. Declareer het als variant (begrip ${similar.name} / ${word}) of schrijf {${similar.name}}.`, {
+                node, property: 'term', code: Codes.TermVariantUndeclared, data: { term: similar.name, variant: word }
+            });
+        } else {
+            accept('warning', `'${word}' is geen gedefinieerd begrip. Bedoelt u '${similar.name}'?`, {
+                node, property: 'term', code: Codes.TermNearMiss, data: { suggestion: similar.name }
+            });
+        }
+    }
+
+    checkUnused(begrip: Begrip, accept: ValidationAcceptor): void {
+        const targets: AstNode[] = [begrip, ...begrip.varianten];
+        const used = targets.some(t => !this.indexManager.findAllReferences(t, this.nodeLocator.getAstNodePath(t)).isEmpty());
+        if (!used) {
+            accept('warning', `Begrip '${begrip.name}' wordt nergens in de documentset gebruikt.`, {
+                node: begrip, property: 'name', code: Codes.TermUnused
+            });
+        }
+    }
+
+    /** Names of begrippen, variants and actors the node's document can see (cached per build). */
+    namesVisibleFrom(node: AstNode): string[] {
+        const document: LangiumDocument = AstUtils.getDocument(node);
+        return this.termNames.get(document.uri.toString(), () => {
+            const names = new Set<string>();
+            for (const d of document.localSymbols?.getStream(document.parseResult.value) ?? []) {
+                if (['Begrip', 'Variant', 'Partij', 'Groep', 'Rol'].includes(d.type)) names.add(d.name);
+            }
+            for (const d of this.scopeProvider.setScope(document, 'Term').getAllElements()) {
+                if (!d.name.includes('.')) names.add(d.name);
+            }
+            return [...names];
+        });
+    }
+}

@@ -1,0 +1,57 @@
+/**
+ * Built-in diagnostics in Dutch with stable codes: lexer and parser errors become `syntax-error` (with a hint
+ * when an ASCII quote closed the prose too early, prose.md §2.1.4), linking errors become `ref-unresolved` or
+ * `term-undefined`, and unresolved capitalised words (soft term references) stay silent.
+ */
+import type { LangiumDocument, ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { Codes } from './diagnostics.js';
+import { translateSyntaxMessage } from './syntax-messages.js';
+
+const REF_KIND: Record<string, string> = {
+    ArtikelRef: 'artikel', LidRef: 'lid', OnderdeelRef: 'onderdeel', BijlageRef: 'bijlage', BegripRef: 'begrip',
+    DocumentRef: 'document', Schakel: 'document of bijlage', Groep: 'partij', Rol: 'partij', Verlenging: 'partij',
+    Termijn: 'partij', Handtekening: 'partij', Gebeurtenis: 'begrip', Begrip: 'bijlage of document'
+};
+
+export class ContractspraakDocumentValidator extends DefaultDocumentValidator {
+
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const text = document.textDocument.getText();
+        for (const d of diagnostics) {
+            const code = (d.data as { code?: string } | undefined)?.code;
+            if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
+                const offset = document.textDocument.offsetAt(d.range.start);
+                d.message = translateSyntaxMessage(String(d.message), text, offset);
+                d.code = Codes.SyntaxError;
+                d.data = { ...(d.data as object), code: Codes.SyntaxError };
+            }
+        }
+        return diagnostics;
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) continue;
+            const container = error.info.container;
+            if (container.$type === 'AutoTerm') continue;   // a capitalised word that is no begrip: ordinary prose
+            const refText = error.info.reference.$refText;
+            const isTerm = container.$type === 'TermUse';
+            const code = isTerm ? Codes.TermUndefined : Codes.RefUnresolved;
+            const message = isTerm
+                ? `Begrip '${refText}' is niet gedefinieerd in de documentset.`
+                : `Er is geen ${REF_KIND[container.$type] ?? 'element'} met de naam '${refText}' in de documentset.`;
+            diagnostics.push(this.toDiagnostic('error', message, {
+                node: container,
+                range: reference.$refNode?.range,
+                property: error.info.property,
+                index: error.info.index,
+                code,
+                data: { code, refText }
+            }));
+        }
+    }
+}

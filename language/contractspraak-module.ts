@@ -1,0 +1,70 @@
+/**
+ * Dependency injection for the Contractspraak language: generated services plus the custom lexer, scoping,
+ * document set, validation and LSP providers.
+ */
+import type { Module } from 'langium';
+import { inject } from 'langium';
+import type {
+    DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices
+} from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import { ContractspraakDocumentBuilder } from './contractspraak-document-builder.js';
+import { ContractspraakDocumentValidator } from './contractspraak-document-validator.js';
+import { ContractspraakScopeComputation, ContractspraakScopeProvider } from './contractspraak-scope.js';
+import { ContractspraakTokenBuilder } from './contractspraak-token-builder.js';
+import { registerValidationChecks } from './contractspraak-validator.js';
+import { DocumentSets } from './document-set.js';
+import { ContractspraakGeneratedModule, ContractspraakGeneratedSharedModule } from './generated/module.js';
+import { contractspraakLspModule } from './lsp/lsp-module.js';
+
+export type ContractspraakAddedServices = {
+    references: {
+        DocumentSets: DocumentSets
+    }
+};
+
+export type ContractspraakServices = LangiumServices & ContractspraakAddedServices;
+
+export const ContractspraakModule: Module<ContractspraakServices, PartialLangiumServices & ContractspraakAddedServices> = {
+    parser: {
+        TokenBuilder: () => new ContractspraakTokenBuilder()
+    },
+    references: {
+        DocumentSets: (services) => new DocumentSets(services.shared),
+        ScopeComputation: (services) => new ContractspraakScopeComputation(services),
+        ScopeProvider: (services) => new ContractspraakScopeProvider(services)
+    },
+    validation: {
+        DocumentValidator: (services) => new ContractspraakDocumentValidator(services)
+    }
+};
+
+export const ContractspraakSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: (services) => new ContractspraakDocumentBuilder(services)
+    }
+};
+
+export function createContractspraakServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices,
+    Contractspraak: ContractspraakServices
+} {
+    const shared = inject(
+        createDefaultSharedModule(context),
+        ContractspraakGeneratedSharedModule,
+        ContractspraakSharedModule
+    );
+    const Contractspraak = inject(
+        createDefaultModule({ shared }),
+        ContractspraakGeneratedModule,
+        ContractspraakModule,
+        contractspraakLspModule
+    );
+    shared.ServiceRegistry.register(Contractspraak);
+    registerValidationChecks(Contractspraak);
+    if (!context.connection) {
+        // Without a language client nobody sends the configuration; mark it as initialised.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Contractspraak };
+}

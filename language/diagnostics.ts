@@ -1,0 +1,60 @@
+/**
+ * The diagnostic catalogue: every code the language reports, with its default severity and a one-line
+ * summary (docs/diagnostics.md lists them with an example and the fix). Codes are stable: CI reports, SARIF
+ * rules and quick fixes key on them.
+ */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface CodeInfo {
+    severity: Severity;
+    /** Short Dutch summary, used as the SARIF rule description. */
+    summary: string;
+}
+
+export const Codes = {
+    SyntaxError: 'syntax-error',
+    ProseQuote: 'prose-quote',
+    RefUnresolved: 'ref-unresolved',
+    RefAmbiguous: 'ref-ambiguous',
+    RefMalformed: 'ref-malformed',
+    RefRelativeInvalid: 'ref-relative-invalid',
+    LawUnknown: 'law-unknown',
+    NameDuplicate: 'name-duplicate',
+    ImportUnresolved: 'import-unresolved',
+    ImportOutsideWorkspace: 'import-outside-workspace',
+    TermUndefined: 'term-undefined',
+    TermNearMiss: 'term-near-miss',
+    TermVariantUndeclared: 'term-variant-undeclared',
+    TermUnused: 'term-unused',
+    NumberAsText: 'number-as-text',
+    NumberAsTextUnknown: 'number-as-text-unknown',
+    NumberingGap: 'numbering-gap',
+    NumberingDuplicate: 'numbering-duplicate',
+    Placeholder: 'placeholder',
+    AnnexEmpty: 'annex-empty'
+} as const;
+
+export type Code = typeof Codes[keyof typeof Codes];
+
+export const Catalogue: Record<Code, CodeInfo> = {
+    'syntax-error': { severity: 'error', summary: 'De tekst volgt de taal niet.' },
+    'prose-quote': { severity: 'error', summary: 'Een recht aanhalingsteken sluit de tekst voortijdig af.' },
+    'ref-unresolved': { severity: 'error', summary: 'Verwijzing naar iets dat niet bestaat.' },
+    'ref-ambiguous': { severity: 'error', summary: 'Verwijzing past op meer dan één document van de set.' },
+    'ref-malformed': { severity: 'error', summary: 'Verwijzing tussen [ ] met een onbekende vorm.' },
+    'ref-relative-invalid': { severity: 'error', summary: 'Relatieve verwijzing zonder doel (bijv. "vorig lid" in het eerste lid).' },
+    'law-unknown': { severity: 'warning', summary: 'Wet of document in een externe verwijzing is onbekend.' },
+    'name-duplicate': { severity: 'error', summary: 'Dezelfde naam is twee keer gebruikt.' },
+    'import-unresolved': { severity: 'error', summary: 'Geïmporteerd bestand bestaat niet.' },
+    'import-outside-workspace': { severity: 'error', summary: 'Geïmporteerd bestand ligt buiten de werkmap.' },
+    'term-undefined': { severity: 'error', summary: 'Begrip gebruikt maar niet gedefinieerd.' },
+    'term-near-miss': { severity: 'warning', summary: 'Woord lijkt op een gedefinieerd begrip maar is anders gespeld.' },
+    'term-variant-undeclared': { severity: 'info', summary: 'Vervoeging van een begrip die niet als variant is gedeclareerd.' },
+    'term-unused': { severity: 'warning', summary: 'Begrip gedefinieerd maar nergens gebruikt.' },
+    'number-as-text': { severity: 'warning', summary: 'Artikelnummer als tekst getypt in plaats van als verwijzing.' },
+    'number-as-text-unknown': { severity: 'error', summary: 'Getypt artikelnummer bestaat niet.' },
+    'numbering-gap': { severity: 'warning', summary: 'Vaste nummering slaat een nummer over.' },
+    'numbering-duplicate': { severity: 'error', summary: 'Vaste nummering gebruikt een nummer twee keer.' },
+    'placeholder': { severity: 'warning', summary: 'Invulplek of conceptrestant (xxx, <...>, [naam], 201X, lege datum).' },
+    'annex-empty': { severity: 'error', summary: 'Bindende bijlage zonder inhoud die niet als extern is gemarkeerd.' }
+};

@@ -1,0 +1,95 @@
+/**
+ * The document set: which documents a document can see. A document sees what it imports (importeer, and the
+ * `uit` files of its bijlagen and other documents), transitively; a part loaded with `uit` also sees the
+ * whole it belongs to, and through it its siblings. A deelovereenkomst that imports the basisovereenkomst sees
+ * the basis and its bijlagen; the basis does not see the deelovereenkomst.
+ */
+import type { LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
+import { AstUtils, URI, UriUtils, WorkspaceCache } from 'langium';
+import type { Document } from './generated/ast.js';
+import { isBijlage, isDocumentVerwijzing } from './generated/ast.js';
+import { proseText } from './prose.js';
+
+export interface ImportLink {
+    /** The path as written. */
+    pad: string;
+    uri: URI;
+    /** `uit`: the target is a part of this document (bijlage, voorwaarden); `importeer`: a document it relies on. */
+    deel: boolean;
+}
+
+export function resolveImportUri(documentUri: URI, pad: string): URI {
+    return UriUtils.resolvePath(UriUtils.dirname(documentUri), pad);
+}
+
+/** Every file link written in a document, in source order. */
+export function importLinks(root: Document, documentUri: URI): ImportLink[] {
+    const links: ImportLink[] = [];
+    for (const imp of root.imports) {
+        const pad = proseText(imp.pad).trim();
+        if (pad) links.push({ pad, uri: resolveImportUri(documentUri, pad), deel: false });
+    }
+    for (const node of AstUtils.streamAllContents(root)) {
+        if ((isBijlage(node) || isDocumentVerwijzing(node)) && node.pad) {
+            const pad = proseText(node.pad).trim();
+            if (pad) links.push({ pad, uri: resolveImportUri(documentUri, pad), deel: true });
+        }
+    }
+    return links;
+}
+
+export class DocumentSets {
+    protected readonly documents: LangiumDocuments;
+    protected readonly cache: WorkspaceCache<string, ReadonlySet<string>>;
+    protected readonly wholes: WorkspaceCache<'wholes', Map<string, string[]>>;
+
+    constructor(shared: LangiumSharedCoreServices) {
+        this.documents = shared.workspace.LangiumDocuments;
+        this.cache = new WorkspaceCache(shared);
+        this.wholes = new WorkspaceCache(shared);
+    }
+
+    /** URIs (as strings) of the other documents visible from `document`, itself excluded. */
+    visibleFrom(document: LangiumDocument): ReadonlySet<string> {
+        const key = document.uri.toString();
+        return this.cache.get(key, () => this.computeVisible(document));
+    }
+
+    protected computeVisible(start: LangiumDocument): ReadonlySet<string> {
+        const wholes = this.partToWholes();
+        const seen = new Set<string>([start.uri.toString()]);
+        const queue: string[] = [start.uri.toString()];
+        while (queue.length) {
+            const uri = queue.shift()!;
+            const next: string[] = [...(wholes.get(uri) ?? [])];
+            const doc = this.documents.getDocument(URI.parse(uri));
+            const root = doc?.parseResult.value as Document | undefined;
+            if (doc && root) next.push(...importLinks(root, doc.uri).map(l => l.uri.toString()));
+            for (const n of next) {
+                if (!seen.has(n) && this.documents.hasDocument(URI.parse(n))) {
+                    seen.add(n);
+                    queue.push(n);
+                }
+            }
+        }
+        seen.delete(start.uri.toString());
+        return seen;
+    }
+
+    /** For every document loaded as a part (`uit`), the documents it is a part of. */
+    protected partToWholes(): Map<string, string[]> {
+        return this.wholes.get('wholes', () => {
+            const map = new Map<string, string[]>();
+            for (const doc of this.documents.all) {
+                const root = doc.parseResult?.value as Document | undefined;
+                if (!root?.imports) continue;
+                for (const link of importLinks(root, doc.uri)) {
+                    if (!link.deel) continue;
+                    const key = link.uri.toString();
+                    map.set(key, [...(map.get(key) ?? []), doc.uri.toString()]);
+                }
+            }
+            return map;
+        });
+    }
+}

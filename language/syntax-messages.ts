@@ -1,0 +1,36 @@
+/**
+ * Chevrotain's English parser and lexer messages, said in Dutch for a drafter.
+ */
+
+const TOKEN_NAMES: Record<string, string> = {
+    PROSE_OPEN: 'een tekst tussen aanhalingstekens', PROSE_CLOSE: 'het afsluitende aanhalingsteken "',
+    REF_CLOSE: 'een sluitende ]', TERM_CLOSE: 'een sluitende }', ID: 'een naam', INT: 'een getal', DATE: 'een datum (JJJJ-MM-DD)',
+    REF_OPEN: '[', TERM_OPEN: '{', EOF: 'het einde van het bestand'
+};
+
+function tokenName(name: string): string {
+    return TOKEN_NAMES[name] ?? `'${name}'`;
+}
+
+export function translateSyntaxMessage(message: string, text: string, offset: number): string {
+    // An ASCII quote inside prose ends it; the parser then trips over the next word (prose.md §2.1.4).
+    if (offset > 0 && text[offset - 1] === '"' && /^[\p{L}\d]/u.test(text.slice(offset, offset + 1)) && !/^\s/.test(text[offset - 2] ?? ' ')) {
+        const word = /^[\p{L}\d-]+/u.exec(text.slice(offset))?.[0] ?? '';
+        return `Het aanhalingsteken " vóór '${word}' sluit de tekst af. Schrijf \\" of gebruik “ ” voor aanhalingstekens binnen de tekst.`;
+    }
+    let m = /^Expecting token of type '([^']+)' but found `([\s\S]*)`\.$/.exec(message);
+    if (m) return `Verwacht ${tokenName(m[1])}, maar vond '${m[2]}'.`;
+    m = /^Expecting: one of these possible Token sequences:[\s\S]*but found: '([\s\S]*)'$/.exec(message);
+    if (m) return `Onverwacht '${m[1]}' op deze plek.`;
+    m = /^Expecting: (?:expecting at least one iteration|one of these)[\s\S]*but found: '([\s\S]*)'$/.exec(message);
+    if (m) return `Onverwacht '${m[1]}' op deze plek.`;
+    m = /^Expecting (?:--> )?([\s\S]*?)(?: <--)? but found --> '([\s\S]*)' <--$/.exec(message);
+    if (m) return `Verwacht ${m[1]}, maar vond '${m[2]}'.`;
+    m = /^unexpected character: ->([\s\S])<- at offset: \d+, skipped (\d+) characters\.$/.exec(message);
+    if (m) {
+        if (m[1] === ']') return `Losse ']' in de tekst. Schrijf \\] als u een gewone haak bedoelt.`;
+        if (m[1] === '}') return `Losse '}' in de tekst. Schrijf \\} als u een gewone accolade bedoelt.`;
+        return `Onverwacht teken '${m[1]}'.`;
+    }
+    return message;
+}
