@@ -42,6 +42,8 @@ export class DocumentSets {
     protected readonly documents: LangiumDocuments;
     protected readonly cache: WorkspaceCache<string, ReadonlySet<string>>;
     protected readonly wholes: WorkspaceCache<'wholes', Map<string, string[]>>;
+    /** Folders a document set must stay inside; the CLI sets them, the editor uses its workspace folders. */
+    roots: string[] | undefined;
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;

@@ -24,6 +24,8 @@ export function translateSyntaxMessage(message: string, text: string, offset: nu
     if (m) return `Onverwacht '${m[1]}' op deze plek.`;
     m = /^Expecting: (?:expecting at least one iteration|one of these)[\s\S]*but found: '([\s\S]*)'$/.exec(message);
     if (m) return `Onverwacht '${m[1]}' op deze plek.`;
+    m = /^Expecting end of file but found `([\s\S]*)`\.$/.exec(message);
+    if (m) return `Onverwacht '${m[1]}' na het einde van het document; staat er een } te veel?`;
     m = /^Expecting (?:--> )?([\s\S]*?)(?: <--)? but found --> '([\s\S]*)' <--$/.exec(message);
     if (m) return `Verwacht ${m[1]}, maar vond '${m[2]}'.`;
     m = /^unexpected character: ->([\s\S])<- at offset: \d+, skipped (\d+) characters\.$/.exec(message);

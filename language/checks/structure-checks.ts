@@ -6,6 +6,7 @@ import { AstUtils, UriUtils } from 'langium';
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import { namePath } from '../contractspraak-names.js';
 import { Codes } from '../diagnostics.js';
+import type { DocumentSets } from '../document-set.js';
 import { resolveImportUri } from '../document-set.js';
 import type { Bijlage, Document, DocumentVerwijzing, Import } from '../generated/ast.js';
 import {
@@ -35,10 +36,12 @@ export function kindName(node: AstNode): string {
 export class StructureChecks {
     protected readonly documents: LangiumDocuments;
     protected readonly workspaceManager: () => WorkspaceManager;
+    protected readonly documentSets: DocumentSets;
 
     constructor(services: ContractspraakServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.workspaceManager = () => services.shared.workspace.WorkspaceManager;
+        this.documentSets = services.references.DocumentSets;
     }
 
     checkDuplicateNames(root: Document, accept: ValidationAcceptor): void {
@@ -95,9 +98,8 @@ export class StructureChecks {
             return;
         }
         const uri = resolveImportUri(document.uri, pad);
-        const folders = this.workspaceManager().workspaceFolders;
-        if (folders && folders.length > 0 && uri.scheme === 'file'
-            && !folders.some(f => UriUtils.contains(f.uri, uri))) {
+        const folders = this.documentSets.roots ?? this.workspaceManager().workspaceFolders?.map(f => f.uri);
+        if (folders && folders.length > 0 && uri.scheme === 'file' && !folders.some(f => UriUtils.contains(f, uri))) {
             accept('error', `'${pad}' ligt buiten de werkmap; een documentset blijft binnen haar map.`, {
                 node, property, code: Codes.ImportOutsideWorkspace
             });

@@ -1,0 +1,46 @@
+/**
+ * The `contractspraak` command line. Usage and I/O problems print one line and exit 2; never a stack trace.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../workspace.js';
+import type { ReportFormat } from './check.js';
+import { REPORT_FORMATS, runCheck } from './check.js';
+
+const VERSION = '0.1.0';
+
+function fail(message: string): never {
+    process.stderr.write(`contractspraak: ${message}\n`);
+    process.exit(2);
+}
+
+const program = new Command('contractspraak')
+    .description('Controleer, render en compileer Wmo-overeenkomsten in Contractspraak (.ovk).')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: s => process.stderr.write(s) });
+
+program.command('check')
+    .description('Controleer documentsets op verwijzingen, begrippen, nummering en conceptresten.')
+    .argument('<paden...>', '.ovk-bestanden of mappen')
+    .addOption(new Option('-f, --format <format>', 'uitvoerformaat').choices(REPORT_FORMATS).default('text'))
+    .option('-o, --output <bestand>', 'schrijf het rapport naar een bestand in plaats van stdout')
+    .option('--root <map>', 'map waarbinnen imports moeten blijven (standaard: de gemeenschappelijke map van de argumenten)')
+    .option('--report-dir <map>', 'schrijf het rapport ook in alle formaten naar deze map')
+    .action(async (paden: string[], opts: { format: ReportFormat; output?: string; root?: string; reportDir?: string }) => {
+        const result = await runCheck(paden, { ...opts, version: VERSION });
+        process.exitCode = result.exitCode;
+    });
+
+try {
+    await program.parseAsync(process.argv);
+} catch (err) {
+    if (err instanceof CommanderError) {
+        process.exit(err.exitCode === 0 ? 0 : 2);
+    }
+    if (err instanceof UsageError) fail(err.message);
+    const e = err as NodeJS.ErrnoException;
+    if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) {
+        fail(`${e.path ?? ''}${e.path ? ': ' : ''}${e.code === 'EACCES' ? 'geen toegang' : e.message}`);
+    }
+    fail(`interne fout: ${e?.message ?? String(err)}`);
+}
