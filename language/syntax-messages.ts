@@ -14,7 +14,7 @@ function tokenName(name: string): string {
 
 export function translateSyntaxMessage(message: string, text: string, offset: number): string {
     // An ASCII quote inside prose ends it; the parser then trips over the next word (prose.md §2.1.4).
-    if (offset > 0 && text[offset - 1] === '"' && /^[\p{L}\d]/u.test(text.slice(offset, offset + 1)) && !/^\s/.test(text[offset - 2] ?? ' ')) {
+    if (offset > 0 && text[offset - 1] === '"' && /^[\p{L}\d]/u.test(text.slice(offset, offset + 1))) {
         const word = /^[\p{L}\d-]+/u.exec(text.slice(offset))?.[0] ?? '';
         return `Het aanhalingsteken " vóór '${word}' sluit de tekst af. Schrijf \\" of gebruik “ ” voor aanhalingstekens binnen de tekst.`;
     }

@@ -1,0 +1,239 @@
+/**
+ * Every check: one test that triggers it (code, severity and the exact text it covers) and one that shows it
+ * silent on correct input.
+ */
+import { describe, expect, test } from 'vitest';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { buildSet, describe as show, withCode } from './helpers.js';
+
+const doc = (body: string, head = '') => `${head}raamovereenkomst Raam "Raamovereenkomst" {
+    partijen {
+        gemeente Raalte "Gemeente Raalte"
+        contractant Contractant "Contractant"
+    }
+${body}
+}`;
+
+async function one(text: string) {
+    const { docs } = await buildSet({ 'raam.ovk': text });
+    return docs['raam.ovk'];
+}
+
+describe('ref-unresolved', () => {
+    test('a reference to a missing artikel is an error covering exactly the name', async () => {
+        const d = await one(doc(`    artikel Een "Een" { lid A: "Zie [artikel Weigerring]." }
+    artikel Weigering "Weigering" { lid B: "Tekst." }`));
+        expect(withCode(d, 'ref-unresolved').map(x => show(d, x))).toEqual(['6:46 ref-unresolved «Weigerring»']);
+        expect(withCode(d, 'ref-unresolved')[0].severity).toBe(DiagnosticSeverity.Error);
+    });
+    test('silent when every reference resolves, also relative to the artikel', async () => {
+        const d = await one(doc(`    artikel Een "Een" {
+        lid A: "Zie [artikel Weigering], [lid Weigering.B] en [lid C]."
+        lid C: "Zie [vorig lid] en [dit artikel]."
+    }
+    artikel Weigering "Weigering" { lid B: "Tekst." }`));
+        expect(d.diagnostics).toEqual([]);
+    });
+});
+
+describe('ref-ambiguous', () => {
+    const basis = (name: string) => `basisovereenkomst ${name} "${name}" { artikel Looptijd "Looptijd" { lid A: "Tekst." } }`;
+    test('a plain name exported by two imported documents is ambiguous', async () => {
+        const { docs } = await buildSet({
+            'a.ovk': basis('BasisA'),
+            'b.ovk': basis('BasisB'),
+            'deel.ovk': `importeer "./a.ovk"\nimporteer "./b.ovk"\ndeelovereenkomst Deel "Deel" { artikel X "X" { lid A: "Zie [artikel Looptijd]." } }`
+        });
+        const d = docs['deel.ovk'];
+        expect(withCode(d, 'ref-ambiguous').map(x => show(d, x))).toEqual(['3:69 ref-ambiguous «Looptijd»']);
+        expect(String(withCode(d, 'ref-ambiguous')[0].message)).toContain('BasisA.Looptijd');
+    });
+    test('silent when the reference is qualified with the document', async () => {
+        const { docs } = await buildSet({
+            'a.ovk': basis('BasisA'),
+            'b.ovk': basis('BasisB'),
+            'deel.ovk': `importeer "./a.ovk"\nimporteer "./b.ovk"\ndeelovereenkomst Deel "Deel" { artikel X "X" { lid A: "Zie [artikel BasisB.Looptijd]." } }`
+        });
+        expect(docs['deel.ovk'].diagnostics).toEqual([]);
+    });
+});
+
+describe('ref-malformed and placeholder in brackets', () => {
+    test('a mistyped reference kind is an error with a suggestion; [naam] is a placeholder warning', async () => {
+        const d = await one(doc(`    artikel Een "Een" { lid A: "Zie [artikle Een], getekend door [naam]." }`));
+        expect(withCode(d, 'ref-malformed').map(x => show(d, x))).toEqual(['6:37 ref-malformed «[artikle Een]»']);
+        expect(String(withCode(d, 'ref-malformed')[0].message)).toContain('[artikel Een]');
+        expect(withCode(d, 'placeholder').map(x => show(d, x))).toEqual(['6:66 placeholder «[naam]»']);
+    });
+    test('escaped brackets are plain text', async () => {
+        const d = await one(doc(`    artikel Een "Een" { lid A: "Zie \\[sic\\] hierboven." }`));
+        expect(d.diagnostics).toEqual([]);
+    });
+});
+
+describe('ref-relative-invalid', () => {
+    test('[vorig lid] in the first lid has no target', async () => {
+        const d = await one(doc(`    artikel Een "Een" { lid A: "Zie [vorig lid]." lid B: "Zie [volgend lid]." }`));
+        expect((d.diagnostics ?? []).map(x => show(d, x))).toEqual([
+            '6:37 ref-relative-invalid «[vorig lid]»',
+            '6:63 ref-relative-invalid «[volgend lid]»'
+        ]);
+    });
+});
+
+describe('name-duplicate', () => {
+    test('two leden with the same name in one artikel; the second is reported with the first as related', async () => {
+        const d = await one(doc(`    artikel Een "Een" {
+        lid A: "Een."
+        lid A: "Twee."
+    }`));
+        const found = withCode(d, 'name-duplicate');
+        expect(found.map(x => show(d, x))).toEqual(['8:13 name-duplicate «A»']);
+        expect(found[0].relatedInformation?.[0].location.range.start.line).toBe(6);
+    });
+    test('the same lid name in two artikelen is fine, as are an artikel and a bijlage with one name', async () => {
+        const d = await one(doc(`    artikel Een "Een" { lid A: "Een." }
+    artikel Tarieven "Tarieven" { lid A: "Zie [bijlage Tarieven]." }
+    bijlage Tarieven "Tarieven" extern`));
+        expect(d.diagnostics).toEqual([]);
+    });
+});
+
+describe('imports', () => {
+    test('an import of a missing file is an error on the path', async () => {
+        const d = await one(doc('', 'importeer "./basis.ovk"\n'));
+        expect(withCode(d, 'import-unresolved').map(x => show(d, x))).toEqual(['1:11 import-unresolved «"./basis.ovk"»']);
+    });
+    test('an import that leaves the workspace folder is an error', async () => {
+        const { docs, services } = await (async () => {
+            const { createServices } = await import('./helpers.js');
+            const s = createServices();
+            s.Contractspraak.references.DocumentSets.roots = ['file:///ws/set'];
+            return buildSet({ 'set/raam.ovk': doc('', 'importeer "../elders.ovk"\n'), 'elders.ovk': 'voorwaarden AIV "AIV" { }' }, s);
+        })();
+        void services;
+        const d = docs['set/raam.ovk'];
+        expect(withCode(d, 'import-outside-workspace').map(x => show(d, x))).toEqual(['1:11 import-outside-workspace «"../elders.ovk"»']);
+    });
+    test('silent for an existing import inside the folder; its names resolve', async () => {
+        const { docs } = await buildSet({
+            'basis.ovk': 'basisovereenkomst Basis "Basis" { artikel Weigering "Weigering" { lid Zwaar: "Tekst." } }',
+            'raam.ovk': doc(`    artikel Een "Een" { lid A: "Zie [lid Weigering.Zwaar] en [artikel Basis.Weigering]." }`, 'importeer "./basis.ovk"\n')
+        });
+        expect(docs['raam.ovk'].diagnostics).toEqual([]);
+    });
+});
+
+describe('terms', () => {
+    const begrippen = `    begrip Resultaatsovereenkomst / Resultaatsovereenkomsten: "de overeenkomst per perceel"
+    begrip Werkdag / Werkdagen: "maandag tot en met vrijdag"`;
+    test('a near-miss spelling of a begrip is a warning with the suggestion', async () => {
+        const d = await one(doc(`${begrippen}
+    artikel Een "Een" { lid A: "De Resultaatovereenkomst geldt binnen drie Werkdagen voor Resultaatsovereenkomsten." }`));
+        const found = withCode(d, 'term-near-miss');
+        expect(found.map(x => show(d, x))).toEqual(['8:36 term-near-miss «Resultaatovereenkomst»']);
+        expect(found[0].data).toMatchObject({ suggestion: 'Resultaatsovereenkomst' });
+    });
+    test('an undeclared plural is an info, an unknown {term} an error, an unused begrip a warning', async () => {
+        const d = await one(doc(`${begrippen}
+    begrip Ongebruikt: "komt nergens voor"
+    artikel Een "Een" { lid A: "Binnen drie Werkdagen stuurt de Gemeente {Resultaatsovereenkomst} en {Zorgplan} aan Contractanten." }`));
+        expect(withCode(d, 'term-variant-undeclared').map(x => show(d, x))).toEqual(['9:117 term-variant-undeclared «Contractanten»']);
+        expect(withCode(d, 'term-undefined').map(x => show(d, x))).toEqual(['9:103 term-undefined «Zorgplan»']);
+        expect(withCode(d, 'term-unused').map(x => show(d, x))).toEqual(['8:12 term-unused «Ongebruikt»']);
+    });
+    test('silent: capitalised words that are no begrip (sentence starts, place names) and used begrippen', async () => {
+        const d = await one(doc(`${begrippen}
+    artikel Een "Een" { lid A: "De Resultaatsovereenkomst geldt in Raalte en Olst-Wijhe binnen drie Werkdagen. Indien nodig informeert Contractant de Gemeente." }`));
+        expect(d.diagnostics).toEqual([]);
+    });
+    test('a begrip used only in another document of the set is used', async () => {
+        const { docs } = await buildSet({
+            'basis.ovk': 'basisovereenkomst Basis "Basis" { begrip Werkdag / Werkdagen: "maandag tot en met vrijdag" }',
+            'deel.ovk': 'importeer "./basis.ovk"\ndeelovereenkomst Deel "Deel" { artikel A "A" { lid B: "Binnen drie Werkdagen." } }'
+        });
+        expect(docs['basis.ovk'].diagnostics).toEqual([]);
+        expect(docs['deel.ovk'].diagnostics).toEqual([]);
+    });
+});
+
+describe('numbers typed as text', () => {
+    const artikelen = `    artikel Een "Een" { lid A: "Tekst." lid B: "Tekst." lid C: "Tekst." lid D: "Tekst." }
+    artikel Twee "Twee" { lid A: "Conform artikel 1.4 en artikel 10.4 en lid 2 en lid 3." lid B: "Tekst." }`;
+    test('an existing number is a warning with the reference to write; a missing one an error', async () => {
+        const d = await one(doc(artikelen));
+        expect((d.diagnostics ?? []).map(x => show(d, x))).toEqual([
+            '7:43 number-as-text «artikel 1.4»',
+            '7:58 number-as-text-unknown «artikel 10.4»',
+            '7:74 number-as-text «lid 2»',
+            '7:83 number-as-text-unknown «lid 3»'
+        ]);
+        expect(withCode(d, 'number-as-text').map(x => x.data)).toEqual([{ replacement: '[lid Een.D]' }, { replacement: '[lid Twee.B]' }]);
+    });
+    test('silent for references, for numbers of other documents and of laws', async () => {
+        const d = await one(doc(`    artikel Een "Een" { lid A: "Zie [lid Een.B], artikel 18 van de Algemene Inkoopvoorwaarden, artikel 171 lid 2 Gemeentewet en [artikel 7:401 BW]." lid B: "Tekst." }`));
+        expect(d.diagnostics).toEqual([]);
+    });
+});
+
+describe('pinned numbering', () => {
+    test('a gap is a warning on the pin, a duplicate an error', async () => {
+        const d = await one(doc(`    artikel Een "Een" {
+        lid A: "Tekst."
+        lid B nummer 3: "Tekst."
+        lid C nummer 3: "Tekst."
+    }`));
+        expect((d.diagnostics ?? []).map(x => show(d, x))).toEqual([
+            '8:22 numbering-gap «3»',
+            '9:22 numbering-duplicate «3»'
+        ]);
+    });
+    test('silent when pins continue the sequence', async () => {
+        const d = await one(doc(`    artikel Een nummer 1 "Een" { lid A nummer 1: "Tekst." lid B: "Tekst." }
+    artikel Twee "Twee" { lid A: "Tekst." }`));
+        expect(d.diagnostics).toEqual([]);
+    });
+});
+
+describe('placeholder', () => {
+    test('draft residue in prose: xxx, <...>, 201X, an empty Datum:', async () => {
+        const d = await one(doc(`    artikel Een "Een" { lid A: "KVK nummer <...> sinds 201X, bedrag xxx euro.
+Datum:
+" }`));
+        expect(withCode(d, 'placeholder').map(x => show(d, x)).sort()).toEqual([
+            '6:44 placeholder «<...>»',
+            '6:56 placeholder «201X»',
+            '6:69 placeholder «xxx»',
+            '7:1 placeholder «Datum:»'
+        ]);
+    });
+    test('silent on ordinary text with dates and amounts', async () => {
+        const d = await one(doc(`    artikel Een "Een" { lid A: "Datum: 1 januari 2021, € 35,48 per uur, 10%." }`));
+        expect(d.diagnostics).toEqual([]);
+    });
+});
+
+describe('annex-empty', () => {
+    test('a bijlage without content, not external, not loaded from a file', async () => {
+        const d = await one(doc(`    bijlage Leidraad "Leidraad meldingen Wmo 2015"`));
+        expect(withCode(d, 'annex-empty').map(x => show(d, x))).toEqual(['6:13 annex-empty «Leidraad»']);
+    });
+    test('silent for external, loaded and filled bijlagen', async () => {
+        const { docs } = await buildSet({
+            'tarieven.ovk': 'bijlage TarievenDoc "All-in tarieven" { tekst: "De tarieven." }',
+            'raam.ovk': doc(`    bijlage Aanbesteding "Aanbestedingsdocumenten" extern
+    bijlage Tarieven "All-in tarieven" uit "./tarieven.ovk"
+    bijlage Leidraad "Leidraad" { tekst: "Meldingen." }`)
+        });
+        expect(docs['raam.ovk'].diagnostics).toEqual([]);
+    });
+});
+
+describe('syntax errors', () => {
+    test('an ASCII quote inside prose gets the Dutch hint, once', async () => {
+        const d = await one(doc(`    artikel Een "Een" { lid A: "hierna te noemen: "contractanten")." }`));
+        const errors = withCode(d, 'syntax-error');
+        expect(errors.length).toBeGreaterThanOrEqual(1);
+        expect(String(errors[0].message)).toContain('Het aanhalingsteken " vóór \'contractanten\' sluit de tekst af');
+    });
+});
