@@ -11,6 +11,7 @@ export const ContractspraakTerminals = {
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
     DATE: /\d{4}-\d{2}-\d{2}/,
+    BEDRAG: /€ ?\d{1,3}(?:\.\d{3})*(?:,\d{2})?/,
     WETLABEL: /\d+[a-z]?(?:[.:]\d+[a-z]?)+/,
     INT: /\d+/,
     URL: /(?:https?:\/\/|www\.)[^\s\]"]+/,
@@ -39,17 +40,27 @@ export type ContractspraakKeywordNames =
     | "="
     | ">"
     | "aanbieder"
+    | "aanvulling"
     | "actor"
     | "addenda"
     | "addendum"
+    | "afwijking"
+    | "afwijkt"
     | "afzonderlijk"
+    | "alles"
     | "anders"
     | "artikel"
     | "basisovereenkomst"
     | "begrip"
     | "bijlage"
     | "bijlagedocument"
+    | "bijlagen"
+    | "bindend"
     | "binnen"
+    | "boete"
+    | "boven"
+    | "btw"
+    | "btw-vrij"
     | "cijfers"
     | "citeertitel"
     | "concept"
@@ -68,6 +79,7 @@ export type ContractspraakKeywordNames =
     | "document"
     | "duur"
     | "einde"
+    | "exclusief"
     | "extern"
     | "functie"
     | "gemeente"
@@ -76,6 +88,7 @@ export type ContractspraakKeywordNames =
     | "groep"
     | "hoofdstuk"
     | "importeer"
+    | "inclusief"
     | "ingang"
     | "jaar"
     | "jaren"
@@ -106,6 +119,8 @@ export type ContractspraakKeywordNames =
     | "ondertekening"
     | "ontwikkelovereenkomst"
     | "onverwijld"
+    | "op"
+    | "open"
     | "optie"
     | "opzegt"
     | "overeenkomst"
@@ -113,6 +128,7 @@ export type ContractspraakKeywordNames =
     | "overwegingen"
     | "partij"
     | "partijen"
+    | "per"
     | "plaats"
     | "protocol"
     | "raamovereenkomst"
@@ -129,6 +145,7 @@ export type ContractspraakKeywordNames =
     | "stilzwijgend"
     | "streepjes"
     | "tabel"
+    | "tarief"
     | "tekst"
     | "tenzij"
     | "termijn"
@@ -136,17 +153,22 @@ export type ContractspraakKeywordNames =
     | "toelichting"
     | "toezichthouder"
     | "uit"
+    | "uitdrukkelijk"
     | "uiterlijk"
     | "uiterste"
     | "uren"
     | "uur"
+    | "van"
+    | "vanaf"
     | "vastgesteld"
     | "verlenging"
     | "versie"
     | "verwerkersovereenkomst"
+    | "verwerpt"
     | "volgend"
     | "volgende"
     | "voor"
+    | "voorrang"
     | "voorwaarden"
     | "vorig"
     | "vorige"
@@ -154,6 +176,7 @@ export type ContractspraakKeywordNames =
     | "weken"
     | "werkdag"
     | "werkdagen"
+    | "wijzigt"
     | "x"
     | "{"
     | "}";
@@ -170,9 +193,31 @@ export function isActor(item: unknown): item is Actor {
     return reflection.isInstance(item, Actor.$type);
 }
 
+export interface Afwijking extends langium.AstNode {
+    readonly $container: Artikel | Lid;
+    readonly $type: 'Afwijking';
+    artikel?: NummerLabel;
+    bepaling?: langium.Reference<Bepaalbaar>;
+    document?: langium.Reference<Rangeerbaar>;
+    soort: 'aanvulling' | 'afwijking';
+}
+
+export const Afwijking = {
+    $type: 'Afwijking',
+    artikel: 'artikel',
+    bepaling: 'bepaling',
+    document: 'document',
+    soort: 'soort'
+} as const;
+
+export function isAfwijking(item: unknown): item is Afwijking {
+    return reflection.isInstance(item, Afwijking.$type);
+}
+
 export interface Artikel extends langium.AstNode {
     readonly $container: Bijlage | Document | Hoofdstuk;
     readonly $type: 'Artikel';
+    binding?: Binding;
     inhoud: Array<ArtikelInhoud>;
     name: string;
     nummer?: NummerLabel;
@@ -181,6 +226,7 @@ export interface Artikel extends langium.AstNode {
 
 export const Artikel = {
     $type: 'Artikel',
+    binding: 'binding',
     inhoud: 'inhoud',
     name: 'name',
     nummer: 'nummer',
@@ -191,7 +237,7 @@ export function isArtikel(item: unknown): item is Artikel {
     return reflection.isInstance(item, Artikel.$type);
 }
 
-export type ArtikelInhoud = Begrip | Lid | Looptijd | Rangorde | Tabel | Tekst | Termijn | Toelichting;
+export type ArtikelInhoud = Begrip | Bepaling | Lid | Tekst | Toelichting;
 
 export const ArtikelInhoud = {
     $type: 'ArtikelInhoud'
@@ -267,6 +313,26 @@ export function isBegripRef(item: unknown): item is BegripRef {
     return reflection.isInstance(item, BegripRef.$type);
 }
 
+export type Bepaalbaar = Artikel | Lid | Onderdeel;
+
+export const Bepaalbaar = {
+    $type: 'Bepaalbaar'
+} as const;
+
+export function isBepaalbaar(item: unknown): item is Bepaalbaar {
+    return reflection.isInstance(item, Bepaalbaar.$type);
+}
+
+export type Bepaling = Afwijking | Boete | Looptijd | Rangorde | Tabel | Tarief | Termijn | Verwerping | Voorrang;
+
+export const Bepaling = {
+    $type: 'Bepaling'
+} as const;
+
+export function isBepaling(item: unknown): item is Bepaling {
+    return reflection.isInstance(item, Bepaling.$type);
+}
+
 export interface Bijlage extends langium.AstNode {
     readonly $container: Bijlage | Document;
     readonly $type: 'Bijlage';
@@ -294,7 +360,7 @@ export function isBijlage(item: unknown): item is Bijlage {
     return reflection.isInstance(item, Bijlage.$type);
 }
 
-export type BijlageLid = Artikel | Begrip | Bijlage | Hoofdstuk | Tabel | Tekst | Toelichting;
+export type BijlageLid = Artikel | Begrip | Bijlage | Boete | Hoofdstuk | Tabel | Tarief | Tekst | Toelichting;
 
 export const BijlageLid = {
     $type: 'BijlageLid'
@@ -319,6 +385,33 @@ export function isBijlageRef(item: unknown): item is BijlageRef {
     return reflection.isInstance(item, BijlageRef.$type);
 }
 
+export type Binding = 'bindend' | 'open';
+
+export function isBinding(item: unknown): item is Binding {
+    return item === 'bindend' || item === 'open';
+}
+
+export interface Boete extends langium.AstNode {
+    readonly $container: Artikel | Bijlage | Document | Lid;
+    readonly $type: 'Boete';
+    bedrag: string;
+    eenheid: PerEenheid;
+    name: string;
+    voorwaarde?: Prose;
+}
+
+export const Boete = {
+    $type: 'Boete',
+    bedrag: 'bedrag',
+    eenheid: 'eenheid',
+    name: 'name',
+    voorwaarde: 'voorwaarde'
+} as const;
+
+export function isBoete(item: unknown): item is Boete {
+    return reflection.isInstance(item, Boete.$type);
+}
+
 export type Bron = Bijlage | Document | DocumentVerwijzing;
 
 export const Bron = {
@@ -327,6 +420,12 @@ export const Bron = {
 
 export function isBron(item: unknown): item is Bron {
     return reflection.isInstance(item, Bron.$type);
+}
+
+export type BtwRegel = string;
+
+export function isBtwRegel(item: unknown): item is BtwRegel {
+    return typeof item === 'string';
 }
 
 export interface Citeertitel extends langium.AstNode {
@@ -368,7 +467,7 @@ export function isDocument(item: unknown): item is Document {
     return reflection.isInstance(item, Document.$type);
 }
 
-export type DocumentLid = Artikel | Begrip | Bijlage | DocumentVerwijzing | Hoofdstuk | Looptijd | Ondertekening | Overwegingen | Partijen | Rangorde | Tekst | Termijn | Toelichting;
+export type DocumentLid = Artikel | Begrip | Bijlage | Boete | DocumentVerwijzing | Hoofdstuk | Looptijd | Ondertekening | Overwegingen | Partijen | Rangorde | Tarief | Tekst | Termijn | Toelichting | Verwerping | Voorrang;
 
 export const DocumentLid = {
     $type: 'DocumentLid'
@@ -403,6 +502,7 @@ export interface DocumentVerwijzing extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'DocumentVerwijzing';
     bron?: Prose;
+    eigenaar?: langium.Reference<Actor>;
     extern: boolean;
     name: string;
     pad?: Prose;
@@ -413,6 +513,7 @@ export interface DocumentVerwijzing extends langium.AstNode {
 export const DocumentVerwijzing = {
     $type: 'DocumentVerwijzing',
     bron: 'bron',
+    eigenaar: 'eigenaar',
     extern: 'extern',
     name: 'name',
     pad: 'pad',
@@ -594,12 +695,12 @@ export function isKalenderKeuze(item: unknown): item is KalenderKeuze {
 export interface Keten extends langium.AstNode {
     readonly $container: Rangorde;
     readonly $type: 'Keten';
-    schakels: Array<Schakel>;
+    niveaus: Array<Niveau>;
 }
 
 export const Keten = {
     $type: 'Keten',
-    schakels: 'schakels'
+    niveaus: 'niveaus'
 } as const;
 
 export function isKeten(item: unknown): item is Keten {
@@ -615,7 +716,8 @@ export function isKwalitatief(item: unknown): item is Kwalitatief {
 export interface Lid extends langium.AstNode {
     readonly $container: Artikel;
     readonly $type: 'Lid';
-    bepalingen: Array<LidBepaling>;
+    bepalingen: Array<Bepaling>;
+    binding?: Binding;
     lijst?: Lijst;
     name: string;
     nummer?: NummerLabel;
@@ -626,6 +728,7 @@ export interface Lid extends langium.AstNode {
 export const Lid = {
     $type: 'Lid',
     bepalingen: 'bepalingen',
+    binding: 'binding',
     lijst: 'lijst',
     name: 'name',
     nummer: 'nummer',
@@ -635,16 +738,6 @@ export const Lid = {
 
 export function isLid(item: unknown): item is Lid {
     return reflection.isInstance(item, Lid.$type);
-}
-
-export type LidBepaling = Looptijd | Rangorde | Tabel | Termijn;
-
-export const LidBepaling = {
-    $type: 'LidBepaling'
-} as const;
-
-export function isLidBepaling(item: unknown): item is LidBepaling {
-    return reflection.isInstance(item, LidBepaling.$type);
 }
 
 export interface LidRef extends langium.AstNode {
@@ -710,7 +803,7 @@ export function isLooptijd(item: unknown): item is Looptijd {
     return reflection.isInstance(item, Looptijd.$type);
 }
 
-export type Meta = Citeertitel | KalenderKeuze | Nummering | Ondertekend | Status | Vastgesteld | Versie;
+export type Meta = Citeertitel | KalenderKeuze | Nummering | Ondertekend | Status | Vastgesteld | Versie | Wijzigt;
 
 export const Meta = {
     $type: 'Meta'
@@ -718,6 +811,21 @@ export const Meta = {
 
 export function isMeta(item: unknown): item is Meta {
     return reflection.isInstance(item, Meta.$type);
+}
+
+export interface Niveau extends langium.AstNode {
+    readonly $container: Keten;
+    readonly $type: 'Niveau';
+    schakels: Array<Schakel>;
+}
+
+export const Niveau = {
+    $type: 'Niveau',
+    schakels: 'schakels'
+} as const;
+
+export function isNiveau(item: unknown): item is Niveau {
+    return reflection.isInstance(item, Niveau.$type);
 }
 
 export interface Nummering extends langium.AstNode {
@@ -907,8 +1015,14 @@ export function isPartijSoort(item: unknown): item is PartijSoort {
     return item === 'gemeente' || item === 'contractant' || item === 'aanbieder' || item === 'dienstverlener' || item === 'toezichthouder' || item === 'actor' || item === 'partij';
 }
 
+export type PerEenheid = Eenheid | string;
+
+export function isPerEenheid(item: unknown): item is PerEenheid {
+    return isEenheid(item) || (typeof item === 'string' && (/[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*/.test(item)));
+}
+
 export interface Prose extends langium.AstNode {
-    readonly $container: Artikel | Begrip | Bijlage | Citeertitel | Document | DocumentVerwijzing | Handtekening | Hoofdstuk | Import | Lid | Onderdeel | Ondertekend | Ondertekening | Overweging | Overwegingen | Partij | Partijen | Rangorde | Rij | Tabel | Tekst | Termijn | Toelichting | Vastgesteld | Versie;
+    readonly $container: Artikel | Begrip | Bijlage | Boete | Citeertitel | Document | DocumentVerwijzing | Handtekening | Hoofdstuk | Import | Lid | Onderdeel | Ondertekend | Ondertekening | Overweging | Overwegingen | Partij | Partijen | Rij | Tabel | Tarief | Tekst | Termijn | Toelichting | Vastgesteld | Versie;
     readonly $type: 'Prose';
     delen: Array<ProseDeel>;
 }
@@ -952,17 +1066,36 @@ export interface Rangorde extends langium.AstNode {
     readonly $container: Artikel | Document | Lid;
     readonly $type: 'Rangorde';
     ketens: Array<Keten>;
-    uitzondering?: Prose;
+    uitzonderingen: Array<RangordeUitzondering>;
 }
 
 export const Rangorde = {
     $type: 'Rangorde',
     ketens: 'ketens',
-    uitzondering: 'uitzondering'
+    uitzonderingen: 'uitzonderingen'
 } as const;
 
 export function isRangorde(item: unknown): item is Rangorde {
     return reflection.isInstance(item, Rangorde.$type);
+}
+
+export interface RangordeUitzondering extends langium.AstNode {
+    readonly $container: Rangorde;
+    readonly $type: 'RangordeUitzondering';
+    hoger: Schakel;
+    lager: Schakel;
+    uitdrukkelijk: boolean;
+}
+
+export const RangordeUitzondering = {
+    $type: 'RangordeUitzondering',
+    hoger: 'hoger',
+    lager: 'lager',
+    uitdrukkelijk: 'uitdrukkelijk'
+} as const;
+
+export function isRangordeUitzondering(item: unknown): item is RangordeUitzondering {
+    return reflection.isInstance(item, RangordeUitzondering.$type);
 }
 
 export type RefWoord = '.' | ':' | string;
@@ -1039,16 +1172,18 @@ export function isRol(item: unknown): item is Rol {
 }
 
 export interface Schakel extends langium.AstNode {
-    readonly $container: Keten;
+    readonly $container: Niveau | RangordeUitzondering | Voorrang;
     readonly $type: 'Schakel';
-    addendum: boolean;
+    addenda: boolean;
+    bijlagen: boolean;
     deze: boolean;
     doel?: langium.Reference<Rangeerbaar>;
 }
 
 export const Schakel = {
     $type: 'Schakel',
-    addendum: 'addendum',
+    addenda: 'addenda',
+    bijlagen: 'bijlagen',
     deze: 'deze',
     doel: 'doel'
 } as const;
@@ -1091,6 +1226,31 @@ export const Tabel = {
 
 export function isTabel(item: unknown): item is Tabel {
     return reflection.isInstance(item, Tabel.$type);
+}
+
+export interface Tarief extends langium.AstNode {
+    readonly $container: Artikel | Bijlage | Document | Lid;
+    readonly $type: 'Tarief';
+    bedrag: string;
+    btw?: BtwRegel;
+    eenheid: PerEenheid;
+    name: string;
+    product?: Prose;
+    vanaf?: string;
+}
+
+export const Tarief = {
+    $type: 'Tarief',
+    bedrag: 'bedrag',
+    btw: 'btw',
+    eenheid: 'eenheid',
+    name: 'name',
+    product: 'product',
+    vanaf: 'vanaf'
+} as const;
+
+export function isTarief(item: unknown): item is Tarief {
+    return reflection.isInstance(item, Tarief.$type);
 }
 
 export interface Tekst extends langium.AstNode {
@@ -1294,10 +1454,44 @@ export function isVersie(item: unknown): item is Versie {
     return reflection.isInstance(item, Versie.$type);
 }
 
+export interface Verwerping extends langium.AstNode {
+    readonly $container: Artikel | Document | Lid;
+    readonly $type: 'Verwerping';
+    partij: langium.Reference<Actor>;
+}
+
+export const Verwerping = {
+    $type: 'Verwerping',
+    partij: 'partij'
+} as const;
+
+export function isVerwerping(item: unknown): item is Verwerping {
+    return reflection.isInstance(item, Verwerping.$type);
+}
+
 export type VerwijzingSoort = 'document' | 'overeenkomst' | 'protocol' | 'voorwaarden';
 
 export function isVerwijzingSoort(item: unknown): item is VerwijzingSoort {
     return item === 'voorwaarden' || item === 'overeenkomst' || item === 'protocol' || item === 'document';
+}
+
+export interface Voorrang extends langium.AstNode {
+    readonly $container: Artikel | Document | Lid;
+    readonly $type: 'Voorrang';
+    alles: boolean;
+    boven: Array<Schakel>;
+    wie: Schakel;
+}
+
+export const Voorrang = {
+    $type: 'Voorrang',
+    alles: 'alles',
+    boven: 'boven',
+    wie: 'wie'
+} as const;
+
+export function isVoorrang(item: unknown): item is Voorrang {
+    return reflection.isInstance(item, Voorrang.$type);
 }
 
 export type WetNummer = string;
@@ -1333,17 +1527,36 @@ export function isWetWoord(item: unknown): item is WetWoord {
     return (typeof item === 'string' && (/[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*/.test(item) || /\d+[a-z]?(?:[.:]\d+[a-z]?)+/.test(item) || /\d+/.test(item)));
 }
 
+export interface Wijzigt extends langium.AstNode {
+    readonly $container: Document;
+    readonly $type: 'Wijzigt';
+    doel: langium.Reference<Rangeerbaar>;
+}
+
+export const Wijzigt = {
+    $type: 'Wijzigt',
+    doel: 'doel'
+} as const;
+
+export function isWijzigt(item: unknown): item is Wijzigt {
+    return reflection.isInstance(item, Wijzigt.$type);
+}
+
 export type ContractspraakAstType = {
     Actor: Actor
+    Afwijking: Afwijking
     Artikel: Artikel
     ArtikelInhoud: ArtikelInhoud
     ArtikelRef: ArtikelRef
     AutoTerm: AutoTerm
     Begrip: Begrip
     BegripRef: BegripRef
+    Bepaalbaar: Bepaalbaar
+    Bepaling: Bepaling
     Bijlage: Bijlage
     BijlageLid: BijlageLid
     BijlageRef: BijlageRef
+    Boete: Boete
     Bron: Bron
     Citeertitel: Citeertitel
     Document: Document
@@ -1361,11 +1574,11 @@ export type ContractspraakAstType = {
     KalenderKeuze: KalenderKeuze
     Keten: Keten
     Lid: Lid
-    LidBepaling: LidBepaling
     LidRef: LidRef
     Lijst: Lijst
     Looptijd: Looptijd
     Meta: Meta
+    Niveau: Niveau
     Nummering: Nummering
     Onderdeel: Onderdeel
     OnderdeelRef: OnderdeelRef
@@ -1380,12 +1593,14 @@ export type ContractspraakAstType = {
     ProseDeel: ProseDeel
     Rangeerbaar: Rangeerbaar
     Rangorde: Rangorde
+    RangordeUitzondering: RangordeUitzondering
     RelatieveRef: RelatieveRef
     Rij: Rij
     Rol: Rol
     Schakel: Schakel
     Status: Status
     Tabel: Tabel
+    Tarief: Tarief
     Tekst: Tekst
     Term: Term
     TermUse: TermUse
@@ -1398,7 +1613,10 @@ export type ContractspraakAstType = {
     Vastgesteld: Vastgesteld
     Verlenging: Verlenging
     Versie: Versie
+    Verwerping: Verwerping
+    Voorrang: Voorrang
     WetRef: WetRef
+    Wijzigt: Wijzigt
 }
 
 export class ContractspraakAstReflection extends langium.AbstractAstReflection {
@@ -1409,9 +1627,36 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Afwijking: {
+            name: Afwijking.$type,
+            properties: {
+                artikel: {
+                    name: Afwijking.artikel,
+                    optional: true
+                },
+                bepaling: {
+                    name: Afwijking.bepaling,
+                    referenceType: Bepaalbaar.$type,
+                    optional: true
+                },
+                document: {
+                    name: Afwijking.document,
+                    referenceType: Rangeerbaar.$type,
+                    optional: true
+                },
+                soort: {
+                    name: Afwijking.soort
+                }
+            },
+            superTypes: [Bepaling.$type]
+        },
         Artikel: {
             name: Artikel.$type,
             properties: {
+                binding: {
+                    name: Artikel.binding,
+                    optional: true
+                },
                 inhoud: {
                     name: Artikel.inhoud,
                     defaultValue: [],
@@ -1428,7 +1673,7 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                     name: Artikel.titel
                 }
             },
-            superTypes: [BijlageLid.$type, DocumentLid.$type, HoofdstukLid.$type]
+            superTypes: [Bepaalbaar.$type, BijlageLid.$type, DocumentLid.$type, HoofdstukLid.$type]
         },
         ArtikelInhoud: {
             name: ArtikelInhoud.$type,
@@ -1489,6 +1734,18 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [InlineRef.$type]
         },
+        Bepaalbaar: {
+            name: Bepaalbaar.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        Bepaling: {
+            name: Bepaling.$type,
+            properties: {
+            },
+            superTypes: [ArtikelInhoud.$type]
+        },
         Bijlage: {
             name: Bijlage.$type,
             properties: {
@@ -1538,6 +1795,25 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [InlineRef.$type]
+        },
+        Boete: {
+            name: Boete.$type,
+            properties: {
+                bedrag: {
+                    name: Boete.bedrag
+                },
+                eenheid: {
+                    name: Boete.eenheid
+                },
+                name: {
+                    name: Boete.name
+                },
+                voorwaarde: {
+                    name: Boete.voorwaarde,
+                    optional: true
+                }
+            },
+            superTypes: [Bepaling.$type, BijlageLid.$type, DocumentLid.$type]
         },
         Bron: {
             name: Bron.$type,
@@ -1605,6 +1881,11 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
             properties: {
                 bron: {
                     name: DocumentVerwijzing.bron,
+                    optional: true
+                },
+                eigenaar: {
+                    name: DocumentVerwijzing.eigenaar,
+                    referenceType: Actor.$type,
                     optional: true
                 },
                 extern: {
@@ -1756,8 +2037,8 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
         Keten: {
             name: Keten.$type,
             properties: {
-                schakels: {
-                    name: Keten.schakels,
+                niveaus: {
+                    name: Keten.niveaus,
                     defaultValue: []
                 }
             },
@@ -1769,6 +2050,10 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                 bepalingen: {
                     name: Lid.bepalingen,
                     defaultValue: [],
+                    optional: true
+                },
+                binding: {
+                    name: Lid.binding,
                     optional: true
                 },
                 lijst: {
@@ -1790,13 +2075,7 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                     name: Lid.tekst
                 }
             },
-            superTypes: [ArtikelInhoud.$type]
-        },
-        LidBepaling: {
-            name: LidBepaling.$type,
-            properties: {
-            },
-            superTypes: []
+            superTypes: [ArtikelInhoud.$type, Bepaalbaar.$type]
         },
         LidRef: {
             name: LidRef.$type,
@@ -1851,11 +2130,21 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [ArtikelInhoud.$type, DocumentLid.$type, LidBepaling.$type]
+            superTypes: [Bepaling.$type, DocumentLid.$type]
         },
         Meta: {
             name: Meta.$type,
             properties: {
+            },
+            superTypes: []
+        },
+        Niveau: {
+            name: Niveau.$type,
+            properties: {
+                schakels: {
+                    name: Niveau.schakels,
+                    defaultValue: []
+                }
             },
             superTypes: []
         },
@@ -1890,7 +2179,7 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                     name: Onderdeel.tekst
                 }
             },
-            superTypes: []
+            superTypes: [Bepaalbaar.$type]
         },
         OnderdeelRef: {
             name: OnderdeelRef.$type,
@@ -2040,12 +2329,30 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                     name: Rangorde.ketens,
                     defaultValue: []
                 },
-                uitzondering: {
-                    name: Rangorde.uitzondering,
+                uitzonderingen: {
+                    name: Rangorde.uitzonderingen,
+                    defaultValue: [],
                     optional: true
                 }
             },
-            superTypes: [ArtikelInhoud.$type, DocumentLid.$type, LidBepaling.$type]
+            superTypes: [Bepaling.$type, DocumentLid.$type]
+        },
+        RangordeUitzondering: {
+            name: RangordeUitzondering.$type,
+            properties: {
+                hoger: {
+                    name: RangordeUitzondering.hoger
+                },
+                lager: {
+                    name: RangordeUitzondering.lager
+                },
+                uitdrukkelijk: {
+                    name: RangordeUitzondering.uitdrukkelijk,
+                    defaultValue: false,
+                    optional: true
+                }
+            },
+            superTypes: []
         },
         RelatieveRef: {
             name: RelatieveRef.$type,
@@ -2085,8 +2392,13 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
         Schakel: {
             name: Schakel.$type,
             properties: {
-                addendum: {
-                    name: Schakel.addendum,
+                addenda: {
+                    name: Schakel.addenda,
+                    defaultValue: false,
+                    optional: true
+                },
+                bijlagen: {
+                    name: Schakel.bijlagen,
                     defaultValue: false,
                     optional: true
                 },
@@ -2133,7 +2445,34 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [ArtikelInhoud.$type, BijlageLid.$type, LidBepaling.$type]
+            superTypes: [Bepaling.$type, BijlageLid.$type]
+        },
+        Tarief: {
+            name: Tarief.$type,
+            properties: {
+                bedrag: {
+                    name: Tarief.bedrag
+                },
+                btw: {
+                    name: Tarief.btw,
+                    optional: true
+                },
+                eenheid: {
+                    name: Tarief.eenheid
+                },
+                name: {
+                    name: Tarief.name
+                },
+                product: {
+                    name: Tarief.product,
+                    optional: true
+                },
+                vanaf: {
+                    name: Tarief.vanaf,
+                    optional: true
+                }
+            },
+            superTypes: [Bepaling.$type, BijlageLid.$type, DocumentLid.$type]
         },
         Tekst: {
             name: Tekst.$type,
@@ -2200,7 +2539,7 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [ArtikelInhoud.$type, DocumentLid.$type, LidBepaling.$type]
+            superTypes: [Bepaling.$type, DocumentLid.$type]
         },
         Text: {
             name: Text.$type,
@@ -2297,6 +2636,35 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Meta.$type]
         },
+        Verwerping: {
+            name: Verwerping.$type,
+            properties: {
+                partij: {
+                    name: Verwerping.partij,
+                    referenceType: Actor.$type
+                }
+            },
+            superTypes: [Bepaling.$type, DocumentLid.$type]
+        },
+        Voorrang: {
+            name: Voorrang.$type,
+            properties: {
+                alles: {
+                    name: Voorrang.alles,
+                    defaultValue: false,
+                    optional: true
+                },
+                boven: {
+                    name: Voorrang.boven,
+                    defaultValue: [],
+                    optional: true
+                },
+                wie: {
+                    name: Voorrang.wie
+                }
+            },
+            superTypes: [Bepaling.$type, DocumentLid.$type]
+        },
         WetRef: {
             name: WetRef.$type,
             properties: {
@@ -2317,6 +2685,16 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [InlineRef.$type]
+        },
+        Wijzigt: {
+            name: Wijzigt.$type,
+            properties: {
+                doel: {
+                    name: Wijzigt.doel,
+                    referenceType: Rangeerbaar.$type
+                }
+            },
+            superTypes: [Meta.$type]
         }
     } as const satisfies langium.AstMetaData
 }
