@@ -44,12 +44,15 @@ export type ContractspraakKeywordNames =
     | "actor"
     | "addenda"
     | "addendum"
+    | "afloop"
     | "afwijking"
     | "afwijkt"
     | "afzonderlijk"
     | "alles"
     | "anders"
+    | "april"
     | "artikel"
+    | "augustus"
     | "basisovereenkomst"
     | "begrip"
     | "bijlage"
@@ -68,6 +71,7 @@ export type ContractspraakKeywordNames =
     | "dag"
     | "dagen"
     | "datum"
+    | "december"
     | "decimaal"
     | "deelovereenkomst"
     | "definitief"
@@ -77,11 +81,16 @@ export type ContractspraakKeywordNames =
     | "direct"
     | "dit"
     | "document"
+    | "door"
     | "duur"
+    | "eerste"
     | "einde"
+    | "elke"
     | "exclusief"
     | "extern"
+    | "februari"
     | "functie"
+    | "gebeurtenis"
     | "gemeente"
     | "gezamenlijk"
     | "graden"
@@ -89,9 +98,14 @@ export type ContractspraakKeywordNames =
     | "hoofdstuk"
     | "importeer"
     | "inclusief"
+    | "ingaande"
     | "ingang"
     | "jaar"
+    | "jaarlijks"
+    | "januari"
     | "jaren"
+    | "juli"
+    | "juni"
     | "kalender"
     | "kalenderdag"
     | "kalenderdagen"
@@ -107,22 +121,31 @@ export type ContractspraakKeywordNames =
     | "los"
     | "maand"
     | "maanden"
+    | "maart"
+    | "maximaal"
+    | "mei"
+    | "minimaal"
     | "na"
     | "naam"
     | "namens"
+    | "november"
     | "nummer"
     | "nummering"
+    | "oktober"
     | "onbepaald"
     | "onder"
     | "onderdeel"
     | "ondertekend"
     | "ondertekening"
+    | "onmiddellijk"
     | "ontwikkelovereenkomst"
     | "onverwijld"
     | "op"
     | "open"
     | "optie"
+    | "opzegging"
     | "opzegt"
+    | "opzegtermijn"
     | "overeenkomst"
     | "overweging"
     | "overwegingen"
@@ -140,6 +163,7 @@ export type ContractspraakKeywordNames =
     | "romeins"
     | "samengesteld"
     | "samenwerkingsovereenkomst"
+    | "september"
     | "spoedig"
     | "status"
     | "stilzwijgend"
@@ -147,6 +171,7 @@ export type ContractspraakKeywordNames =
     | "tabel"
     | "tarief"
     | "tekst"
+    | "tenminste"
     | "tenzij"
     | "termijn"
     | "tijdig"
@@ -172,10 +197,13 @@ export type ContractspraakKeywordNames =
     | "voorwaarden"
     | "vorig"
     | "vorige"
+    | "vorm"
+    | "vóór"
     | "week"
     | "weken"
     | "werkdag"
     | "werkdagen"
+    | "wettelijk"
     | "wijzigt"
     | "x"
     | "{"
@@ -323,7 +351,7 @@ export function isBepaalbaar(item: unknown): item is Bepaalbaar {
     return reflection.isInstance(item, Bepaalbaar.$type);
 }
 
-export type Bepaling = Afwijking | Boete | Looptijd | Rangorde | Tabel | Tarief | Termijn | Verwerping | Voorrang;
+export type Bepaling = Afwijking | Boete | Gebeurtenis | Looptijd | Rangorde | Tabel | Tarief | Termijn | Verwerping | Voorrang;
 
 export const Bepaling = {
     $type: 'Bepaling'
@@ -467,7 +495,7 @@ export function isDocument(item: unknown): item is Document {
     return reflection.isInstance(item, Document.$type);
 }
 
-export type DocumentLid = Artikel | Begrip | Bijlage | Boete | DocumentVerwijzing | Hoofdstuk | Looptijd | Ondertekening | Overwegingen | Partijen | Rangorde | Tarief | Tekst | Termijn | Toelichting | Verwerping | Voorrang;
+export type DocumentLid = Artikel | Begrip | Bijlage | Boete | DocumentVerwijzing | Gebeurtenis | Hoofdstuk | Looptijd | Ondertekening | Overwegingen | Partijen | Rangorde | Tarief | Tekst | Termijn | Toelichting | Verwerping | Voorrang;
 
 export const DocumentLid = {
     $type: 'DocumentLid'
@@ -526,7 +554,7 @@ export function isDocumentVerwijzing(item: unknown): item is DocumentVerwijzing 
 }
 
 export interface Duur extends langium.AstNode {
-    readonly $container: Looptijd | Termijn | Verlenging;
+    readonly $container: Looptijd | Opzegging | TermijnMaat | Verlenging;
     readonly $type: 'Duur';
     aantal: string;
     eenheid: Eenheid;
@@ -549,26 +577,28 @@ export function isEenheid(item: unknown): item is Eenheid {
 }
 
 export interface Gebeurtenis extends langium.AstNode {
-    readonly $container: Termijn;
+    readonly $container: Artikel | Document | Lid;
     readonly $type: 'Gebeurtenis';
-    naam: string;
-    onderwerp?: langium.Reference<Term>;
+    name: string;
+    partij?: langium.Reference<Actor>;
+    titel?: Prose;
 }
 
 export const Gebeurtenis = {
     $type: 'Gebeurtenis',
-    naam: 'naam',
-    onderwerp: 'onderwerp'
+    name: 'name',
+    partij: 'partij',
+    titel: 'titel'
 } as const;
 
 export function isGebeurtenis(item: unknown): item is Gebeurtenis {
     return reflection.isInstance(item, Gebeurtenis.$type);
 }
 
-export type Grens = 'binnen' | 'uiterlijk';
+export type Grens = 'binnen' | 'maximaal' | 'minimaal' | 'tenminste' | 'uiterlijk' | 'vóór';
 
 export function isGrens(item: unknown): item is Grens {
-    return item === 'binnen' || item === 'uiterlijk';
+    return item === 'binnen' || item === 'uiterlijk' || item === 'vóór' || item === 'minimaal' || item === 'tenminste' || item === 'maximaal';
 }
 
 export interface Groep extends langium.AstNode {
@@ -619,6 +649,27 @@ export const Handtekening = {
 
 export function isHandtekening(item: unknown): item is Handtekening {
     return reflection.isInstance(item, Handtekening.$type);
+}
+
+export interface Herhaling extends langium.AstNode {
+    readonly $container: Termijn;
+    readonly $type: 'Herhaling';
+    aantal?: string;
+    dag?: string;
+    eenheid?: Eenheid;
+    maand?: Maand;
+}
+
+export const Herhaling = {
+    $type: 'Herhaling',
+    aantal: 'aantal',
+    dag: 'dag',
+    eenheid: 'eenheid',
+    maand: 'maand'
+} as const;
+
+export function isHerhaling(item: unknown): item is Herhaling {
+    return reflection.isInstance(item, Herhaling.$type);
 }
 
 export interface Hoofdstuk extends langium.AstNode {
@@ -707,10 +758,10 @@ export function isKeten(item: unknown): item is Keten {
     return reflection.isInstance(item, Keten.$type);
 }
 
-export type Kwalitatief = 'direct' | 'onverwijld' | 'redelijk' | 'spoedig' | 'tijdig';
+export type Kwalitatief = 'direct' | 'onmiddellijk' | 'onverwijld' | 'redelijk' | 'spoedig' | 'tijdig';
 
 export function isKwalitatief(item: unknown): item is Kwalitatief {
-    return item === 'onverwijld' || item === 'direct' || item === 'spoedig' || item === 'redelijk' || item === 'tijdig';
+    return item === 'onverwijld' || item === 'onmiddellijk' || item === 'direct' || item === 'spoedig' || item === 'redelijk' || item === 'tijdig';
 }
 
 export interface Lid extends langium.AstNode {
@@ -785,6 +836,7 @@ export interface Looptijd extends langium.AstNode {
     einde?: string;
     ingang?: string;
     onbepaald: boolean;
+    opzeggingen: Array<Opzegging>;
     uiterste?: string;
     verlenging?: Verlenging;
 }
@@ -795,12 +847,19 @@ export const Looptijd = {
     einde: 'einde',
     ingang: 'ingang',
     onbepaald: 'onbepaald',
+    opzeggingen: 'opzeggingen',
     uiterste: 'uiterste',
     verlenging: 'verlenging'
 } as const;
 
 export function isLooptijd(item: unknown): item is Looptijd {
     return reflection.isInstance(item, Looptijd.$type);
+}
+
+export type Maand = 'april' | 'augustus' | 'december' | 'februari' | 'januari' | 'juli' | 'juni' | 'maart' | 'mei' | 'november' | 'oktober' | 'september';
+
+export function isMaand(item: unknown): item is Maand {
+    return item === 'januari' || item === 'februari' || item === 'maart' || item === 'april' || item === 'mei' || item === 'juni' || item === 'juli' || item === 'augustus' || item === 'september' || item === 'oktober' || item === 'november' || item === 'december';
 }
 
 export type Meta = Citeertitel | KalenderKeuze | Nummering | Ondertekend | Status | Vastgesteld | Versie | Wijzigt;
@@ -921,6 +980,29 @@ export function isOndertekening(item: unknown): item is Ondertekening {
     return reflection.isInstance(item, Ondertekening.$type);
 }
 
+export interface Opzegging extends langium.AstNode {
+    readonly $container: Looptijd;
+    readonly $type: 'Opzegging';
+    grens?: Grens;
+    partij?: langium.Reference<Actor>;
+    start?: Startregel;
+    termijn: Duur;
+    vorm?: Prose;
+}
+
+export const Opzegging = {
+    $type: 'Opzegging',
+    grens: 'grens',
+    partij: 'partij',
+    start: 'start',
+    termijn: 'termijn',
+    vorm: 'vorm'
+} as const;
+
+export function isOpzegging(item: unknown): item is Opzegging {
+    return reflection.isInstance(item, Opzegging.$type);
+}
+
 export interface Overweging extends langium.AstNode {
     readonly $container: Overwegingen;
     readonly $type: 'Overweging';
@@ -1022,7 +1104,7 @@ export function isPerEenheid(item: unknown): item is PerEenheid {
 }
 
 export interface Prose extends langium.AstNode {
-    readonly $container: Artikel | Begrip | Bijlage | Boete | Citeertitel | Document | DocumentVerwijzing | Handtekening | Hoofdstuk | Import | Lid | Onderdeel | Ondertekend | Ondertekening | Overweging | Overwegingen | Partij | Partijen | Rij | Tabel | Tarief | Tekst | Termijn | Toelichting | Vastgesteld | Versie;
+    readonly $container: Artikel | Begrip | Bijlage | Boete | Citeertitel | Document | DocumentVerwijzing | Gebeurtenis | Handtekening | Hoofdstuk | Import | Lid | Onderdeel | Ondertekend | Ondertekening | Opzegging | Overweging | Overwegingen | Partij | Partijen | Rij | Tabel | Tarief | Tekst | Termijn | Toelichting | Vastgesteld | Versie;
     readonly $type: 'Prose';
     delen: Array<ProseDeel>;
 }
@@ -1192,6 +1274,21 @@ export function isSchakel(item: unknown): item is Schakel {
     return reflection.isInstance(item, Schakel.$type);
 }
 
+export interface Startregel extends langium.AstNode {
+    readonly $container: Opzegging | TermijnMaat;
+    readonly $type: 'Startregel';
+    eenheid: 'jaar' | 'kalendermaand' | 'kwartaal' | 'maand' | 'week';
+}
+
+export const Startregel = {
+    $type: 'Startregel',
+    eenheid: 'eenheid'
+} as const;
+
+export function isStartregel(item: unknown): item is Startregel {
+    return reflection.isInstance(item, Startregel.$type);
+}
+
 export interface Status extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Status';
@@ -1282,31 +1379,52 @@ export interface Termijn extends langium.AstNode {
     readonly $container: Artikel | Document | Lid;
     readonly $type: 'Termijn';
     drager?: langium.Reference<Actor>;
-    duur?: Duur;
-    gebeurtenis?: Gebeurtenis;
     gevolg?: Prose;
-    grens?: Grens;
     handeling?: Prose;
+    herhaling?: Herhaling;
     kwalitatief?: Kwalitatief;
+    maat?: TermijnMaat;
     name: string;
-    richting?: Richting;
+    wettelijk: boolean;
 }
 
 export const Termijn = {
     $type: 'Termijn',
     drager: 'drager',
-    duur: 'duur',
-    gebeurtenis: 'gebeurtenis',
     gevolg: 'gevolg',
-    grens: 'grens',
     handeling: 'handeling',
+    herhaling: 'herhaling',
     kwalitatief: 'kwalitatief',
+    maat: 'maat',
     name: 'name',
-    richting: 'richting'
+    wettelijk: 'wettelijk'
 } as const;
 
 export function isTermijn(item: unknown): item is Termijn {
     return reflection.isInstance(item, Termijn.$type);
+}
+
+export interface TermijnMaat extends langium.AstNode {
+    readonly $container: Termijn;
+    readonly $type: 'TermijnMaat';
+    duur: Duur;
+    grens?: Grens;
+    richting?: Richting;
+    start?: Startregel;
+    trigger?: Trigger;
+}
+
+export const TermijnMaat = {
+    $type: 'TermijnMaat',
+    duur: 'duur',
+    grens: 'grens',
+    richting: 'richting',
+    start: 'start',
+    trigger: 'trigger'
+} as const;
+
+export function isTermijnMaat(item: unknown): item is TermijnMaat {
+    return reflection.isInstance(item, TermijnMaat.$type);
 }
 
 export interface TermUse extends langium.AstNode {
@@ -1352,6 +1470,27 @@ export const Toelichting = {
 
 export function isToelichting(item: unknown): item is Toelichting {
     return reflection.isInstance(item, Toelichting.$type);
+}
+
+export interface Trigger extends langium.AstNode {
+    readonly $container: TermijnMaat;
+    readonly $type: 'Trigger';
+    gebeurtenis?: langium.Reference<Gebeurtenis>;
+    looptijdGrens?: 'einde' | 'ingang';
+    onderwerp?: langium.Reference<Term>;
+    vorige?: langium.Reference<Termijn>;
+}
+
+export const Trigger = {
+    $type: 'Trigger',
+    gebeurtenis: 'gebeurtenis',
+    looptijdGrens: 'looptijdGrens',
+    onderwerp: 'onderwerp',
+    vorige: 'vorige'
+} as const;
+
+export function isTrigger(item: unknown): item is Trigger {
+    return reflection.isInstance(item, Trigger.$type);
 }
 
 export interface UnknownRef extends langium.AstNode {
@@ -1567,6 +1706,7 @@ export type ContractspraakAstType = {
     Gebeurtenis: Gebeurtenis
     Groep: Groep
     Handtekening: Handtekening
+    Herhaling: Herhaling
     Hoofdstuk: Hoofdstuk
     HoofdstukLid: HoofdstukLid
     Import: Import
@@ -1584,6 +1724,7 @@ export type ContractspraakAstType = {
     OnderdeelRef: OnderdeelRef
     Ondertekend: Ondertekend
     Ondertekening: Ondertekening
+    Opzegging: Opzegging
     Overweging: Overweging
     Overwegingen: Overwegingen
     Partij: Partij
@@ -1598,6 +1739,7 @@ export type ContractspraakAstType = {
     Rij: Rij
     Rol: Rol
     Schakel: Schakel
+    Startregel: Startregel
     Status: Status
     Tabel: Tabel
     Tarief: Tarief
@@ -1605,8 +1747,10 @@ export type ContractspraakAstType = {
     Term: Term
     TermUse: TermUse
     Termijn: Termijn
+    TermijnMaat: TermijnMaat
     Text: Text
     Toelichting: Toelichting
+    Trigger: Trigger
     UnknownRef: UnknownRef
     UrlRef: UrlRef
     Variant: Variant
@@ -1924,16 +2068,20 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
         Gebeurtenis: {
             name: Gebeurtenis.$type,
             properties: {
-                naam: {
-                    name: Gebeurtenis.naam
+                name: {
+                    name: Gebeurtenis.name
                 },
-                onderwerp: {
-                    name: Gebeurtenis.onderwerp,
-                    referenceType: Term.$type,
+                partij: {
+                    name: Gebeurtenis.partij,
+                    referenceType: Actor.$type,
+                    optional: true
+                },
+                titel: {
+                    name: Gebeurtenis.titel,
                     optional: true
                 }
             },
-            superTypes: []
+            superTypes: [Bepaling.$type, DocumentLid.$type]
         },
         Groep: {
             name: Groep.$type,
@@ -1978,6 +2126,28 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                 },
                 plaats: {
                     name: Handtekening.plaats,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        Herhaling: {
+            name: Herhaling.$type,
+            properties: {
+                aantal: {
+                    name: Herhaling.aantal,
+                    optional: true
+                },
+                dag: {
+                    name: Herhaling.dag,
+                    optional: true
+                },
+                eenheid: {
+                    name: Herhaling.eenheid,
+                    optional: true
+                },
+                maand: {
+                    name: Herhaling.maand,
                     optional: true
                 }
             },
@@ -2121,6 +2291,11 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                     defaultValue: false,
                     optional: true
                 },
+                opzeggingen: {
+                    name: Looptijd.opzeggingen,
+                    defaultValue: [],
+                    optional: true
+                },
                 uiterste: {
                     name: Looptijd.uiterste,
                     optional: true
@@ -2219,6 +2394,32 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [DocumentLid.$type]
+        },
+        Opzegging: {
+            name: Opzegging.$type,
+            properties: {
+                grens: {
+                    name: Opzegging.grens,
+                    optional: true
+                },
+                partij: {
+                    name: Opzegging.partij,
+                    referenceType: Actor.$type,
+                    optional: true
+                },
+                start: {
+                    name: Opzegging.start,
+                    optional: true
+                },
+                termijn: {
+                    name: Opzegging.termijn
+                },
+                vorm: {
+                    name: Opzegging.vorm,
+                    optional: true
+                }
+            },
+            superTypes: []
         },
         Overweging: {
             name: Overweging.$type,
@@ -2415,6 +2616,15 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Startregel: {
+            name: Startregel.$type,
+            properties: {
+                eenheid: {
+                    name: Startregel.eenheid
+                }
+            },
+            superTypes: []
+        },
         Status: {
             name: Status.$type,
             properties: {
@@ -2507,39 +2717,61 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                     referenceType: Actor.$type,
                     optional: true
                 },
-                duur: {
-                    name: Termijn.duur,
-                    optional: true
-                },
-                gebeurtenis: {
-                    name: Termijn.gebeurtenis,
-                    optional: true
-                },
                 gevolg: {
                     name: Termijn.gevolg,
-                    optional: true
-                },
-                grens: {
-                    name: Termijn.grens,
                     optional: true
                 },
                 handeling: {
                     name: Termijn.handeling,
                     optional: true
                 },
+                herhaling: {
+                    name: Termijn.herhaling,
+                    optional: true
+                },
                 kwalitatief: {
                     name: Termijn.kwalitatief,
+                    optional: true
+                },
+                maat: {
+                    name: Termijn.maat,
                     optional: true
                 },
                 name: {
                     name: Termijn.name
                 },
-                richting: {
-                    name: Termijn.richting,
+                wettelijk: {
+                    name: Termijn.wettelijk,
+                    defaultValue: false,
                     optional: true
                 }
             },
             superTypes: [Bepaling.$type, DocumentLid.$type]
+        },
+        TermijnMaat: {
+            name: TermijnMaat.$type,
+            properties: {
+                duur: {
+                    name: TermijnMaat.duur
+                },
+                grens: {
+                    name: TermijnMaat.grens,
+                    optional: true
+                },
+                richting: {
+                    name: TermijnMaat.richting,
+                    optional: true
+                },
+                start: {
+                    name: TermijnMaat.start,
+                    optional: true
+                },
+                trigger: {
+                    name: TermijnMaat.trigger,
+                    optional: true
+                }
+            },
+            superTypes: []
         },
         Text: {
             name: Text.$type,
@@ -2558,6 +2790,31 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ArtikelInhoud.$type, BijlageLid.$type, DocumentLid.$type, HoofdstukLid.$type]
+        },
+        Trigger: {
+            name: Trigger.$type,
+            properties: {
+                gebeurtenis: {
+                    name: Trigger.gebeurtenis,
+                    referenceType: Gebeurtenis.$type,
+                    optional: true
+                },
+                looptijdGrens: {
+                    name: Trigger.looptijdGrens,
+                    optional: true
+                },
+                onderwerp: {
+                    name: Trigger.onderwerp,
+                    referenceType: Term.$type,
+                    optional: true
+                },
+                vorige: {
+                    name: Trigger.vorige,
+                    referenceType: Termijn.$type,
+                    optional: true
+                }
+            },
+            superTypes: []
         },
         UnknownRef: {
             name: UnknownRef.$type,
