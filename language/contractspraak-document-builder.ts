@@ -6,10 +6,15 @@
  * its unresolved references asks for.
  */
 import type { LangiumDocument } from 'langium';
-import { DefaultDocumentBuilder } from 'langium';
+import { DefaultDocumentBuilder, URI } from 'langium';
 
-/** Declaration sites in source text: `artikel Naam`, `begrip Naam / Variant`, `gemeente Naam`, …  */
-const DECLARATION = /\b(?:[a-z]+overeenkomst|addendum|bijlage|voorwaarden|protocol|document|artikel|lid|onderdeel|begrip|gemeente|contractant|aanbieder|dienstverlener|toezichthouder|actor|partij|groep|rol|termijn)\s+([\p{L}_][\p{L}\p{N}_]*)|\/\s*([\p{L}_][\p{L}\p{N}_]*)/gu;
+/** Declaration sites of names a capitalised word can resolve to: `begrip Naam / Variant`, `gemeente Naam`, … */
+const TERM_DECLARATION = /\b(?:begrip|gemeente|contractant|aanbieder|dienstverlener|toezichthouder|actor|partij|groep|rol)\s+([\p{L}_][\p{L}\p{N}_]*)|\/\s*([\p{L}_][\p{L}\p{N}_]*)/gu;
+/** Every other declaration site: `artikel Naam`, `bijlage Naam`, `raamovereenkomst Naam`, … */
+const DECLARATION = /\b(?:[a-z]+overeenkomst|addendum|bijlage|voorwaarden|protocol|document|artikel|lid|onderdeel|termijn|gebeurtenis)\s+([\p{L}_][\p{L}\p{N}_]*)/gu;
+const TERM_REFERENCES = new Set(['AutoTerm', 'TermUse']);
+
+interface DeclaredNames { terms: Set<string>; all: Set<string> }
 
 export class ContractspraakDocumentBuilder extends DefaultDocumentBuilder {
 
@@ -19,24 +24,33 @@ export class ContractspraakDocumentBuilder extends DefaultDocumentBuilder {
         if (unresolved.length === 0) return false;
         const declared = this.declaredNames(changedUris);
         if (declared === undefined) return true;   // a changed file we cannot read: stay conservative
-        return unresolved.some(ref => ref.$refText.split('.').some(segment => declared.has(segment)));
+        return unresolved.some(ref => {
+            const names = TERM_REFERENCES.has(ref.error?.info.container.$type ?? '') ? declared.terms : declared.all;
+            return ref.$refText.split('.').some(segment => names.has(segment));
+        });
     }
 
     /** Names declared in the new text of the changed documents, or undefined when a text is unavailable. */
-    protected declaredNames(changedUris: Set<string>): Set<string> | undefined {
-        const names = new Set<string>();
+    protected declaredNames(changedUris: Set<string>): DeclaredNames | undefined {
+        const terms = new Set<string>();
+        const all = new Set<string>();
         for (const uri of changedUris) {
             const text = this.textDocuments?.get(uri)?.getText() ?? this.knownText(uri);
             if (text === undefined) return undefined;
-            for (const m of text.matchAll(DECLARATION)) names.add(m[1] ?? m[2]);
+            for (const m of text.matchAll(TERM_DECLARATION)) terms.add(m[1] ?? m[2]);
+            for (const m of text.matchAll(DECLARATION)) all.add(m[1]);
         }
-        return names;
+        for (const t of terms) all.add(t);
+        return { terms, all };
     }
 
-    /** Text of a document changed on disk is not loaded yet; a document removed has no new names. */
+    /** A document changed on disk is not re-read yet: read it now (a deleted one declares nothing). */
     protected knownText(uri: string): string | undefined {
-        const doc = this.langiumDocuments.all.find(d => d.uri.toString() === uri);
-        return doc ? undefined : '';
+        try {
+            return this.fileSystemProvider.readFileSync(URI.parse(uri));
+        } catch {
+            return this.langiumDocuments.hasDocument(URI.parse(uri)) ? undefined : '';
+        }
     }
 }
 
