@@ -4,7 +4,14 @@
 import type { Module } from 'langium';
 import type { PartialLangiumServices } from 'langium/lsp';
 import type { ContractspraakServices } from '../contractspraak-module.js';
+import { ContractspraakCodeActionProvider } from './code-action-provider.js';
+import { ContractspraakFormatter } from './formatter.js';
+import { ContractspraakRenameProvider } from './rename-provider.js';
 
 export const contractspraakLspModule: Module<ContractspraakServices, PartialLangiumServices> = {
-    lsp: {}
+    lsp: {
+        CodeActionProvider: (services) => new ContractspraakCodeActionProvider(services),
+        Formatter: () => new ContractspraakFormatter(),
+        RenameProvider: (services) => new ContractspraakRenameProvider(services)
+    }
 };

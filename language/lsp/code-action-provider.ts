@@ -1,0 +1,138 @@
+/**
+ * Quick fixes for the diagnostics whose checks know the fix: the check puts what is needed on the diagnostic's
+ * `data` (the replacement reference, the suggested term, the undeclared variant), so a fix never has to guess.
+ */
+import type { AstNode, AstNodeLocator, IndexManager, LangiumDocument, LangiumDocuments, MaybePromise, NameProvider } from 'langium';
+import { AstUtils, URI } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import type { CodeActionParams, Command, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind } from 'vscode-languageserver';
+import type { ContractspraakServices } from '../contractspraak-module.js';
+import { Codes } from '../diagnostics.js';
+import type { DocumentSets } from '../document-set.js';
+import type { Begrip } from '../generated/ast.js';
+import { isBegrip, isVariant } from '../generated/ast.js';
+
+export class ContractspraakCodeActionProvider implements CodeActionProvider {
+    protected readonly indexManager: IndexManager;
+    protected readonly documents: LangiumDocuments;
+    protected readonly nodeLocator: AstNodeLocator;
+    protected readonly documentSets: DocumentSets;
+    protected readonly nameProvider: NameProvider;
+
+    constructor(services: ContractspraakServices) {
+        this.indexManager = services.shared.workspace.IndexManager;
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.nodeLocator = services.workspace.AstNodeLocator;
+        this.documentSets = services.references.DocumentSets;
+        this.nameProvider = services.references.NameProvider;
+    }
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
+        // Every action here is a quick fix; a client asking only for refactorings gets none.
+        const only = params.context.only;
+        if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return undefined;
+        const actions: CodeAction[] = [];
+        for (const diagnostic of params.context.diagnostics) {
+            actions.push(...this.actionsFor(document, diagnostic));
+        }
+        return actions.length ? actions : undefined;
+    }
+
+    protected actionsFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const data = (diagnostic.data ?? {}) as Record<string, unknown>;
+        switch (diagnostic.code) {
+            case Codes.NumberAsText:
+                return this.replaceNumber(document, diagnostic, data);
+            case Codes.TermNearMiss:
+                return this.replaceTerm(document, diagnostic, data);
+            case Codes.TermVariantUndeclared:
+                return this.declareVariant(document, diagnostic, data);
+            case Codes.RefMalformed:
+                return this.fixReferenceKind(document, diagnostic, data);
+            default:
+                // name-duplicate and the rest: the right fix needs the drafter's judgement.
+                return [];
+        }
+    }
+
+    /** "artikel 10.4" typed as text → the reference that keeps its number current. */
+    protected replaceNumber(document: LangiumDocument, diagnostic: Diagnostic, data: Record<string, unknown>): CodeAction[] {
+        const replacement = stringValue(data.replacement);
+        // The diagnostic may be stale: only replace what still looks like a typed number.
+        if (!replacement || !/^(?:artikel|art\.|lid|bijlage|annex)\s/i.test(document.textDocument.getText(diagnostic.range))) return [];
+        return [this.quickFix(`Vervang door verwijzing ${replacement}`, diagnostic, document, diagnostic.range, replacement)];
+    }
+
+    /** "Resultaatsovereenkomst" → the defined "Resultaatovereenkomst". */
+    protected replaceTerm(document: LangiumDocument, diagnostic: Diagnostic, data: Record<string, unknown>): CodeAction[] {
+        const suggestion = stringValue(data.suggestion);
+        if (!suggestion || document.textDocument.getText(diagnostic.range) === suggestion) return [];
+        return [this.quickFix(`Vervang door '${suggestion}'`, diagnostic, document, diagnostic.range, suggestion)];
+    }
+
+    /** "Contractanten" as a use of "Contractant": declare it on the begrip, which may live in another file of the set. */
+    protected declareVariant(document: LangiumDocument, diagnostic: Diagnostic, data: Record<string, unknown>): CodeAction[] {
+        const term = stringValue(data.term);
+        const variant = stringValue(data.variant);
+        if (!term || !variant) return [];
+        const begrip = this.findBegrip(document, term);
+        if (!begrip || begrip.name === variant || begrip.varianten.some(v => v.name === variant)) return [];
+        // Insert after the last variant, or after the name: `begrip Werkdag / Werkdagen`.
+        const last = begrip.varianten.at(-1)?.$cstNode ?? this.nameProvider.getNameNode(begrip);
+        if (!last) return [];
+        const target = AstUtils.getDocument(begrip);
+        const at = target.textDocument.positionAt(last.end);
+        return [{
+            title: `Declareer '${variant}' als variant van begrip ${begrip.name}`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: true,
+            edit: { changes: { [target.textDocument.uri]: [{ range: { start: at, end: at }, newText: ` / ${variant}` }] } }
+        }];
+    }
+
+    /** `[artikle Weigering]` → `[artikel Weigering]`: only the kind word changes. */
+    protected fixReferenceKind(document: LangiumDocument, diagnostic: Diagnostic, data: Record<string, unknown>): CodeAction[] {
+        const kind = stringValue(data.suggestion);
+        if (!kind) return [];
+        const text = document.textDocument.getText(diagnostic.range);
+        const match = /^\[(\s*)([^\s.:\]]+)/.exec(text);
+        if (!match || match[2] === kind) return [];
+        const start = document.textDocument.offsetAt(diagnostic.range.start) + 1 + match[1].length;
+        const range = { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(start + match[2].length) };
+        return [this.quickFix(`Vervang '${match[2]}' door '${kind}'`, diagnostic, document, range, kind)];
+    }
+
+    /** The begrip named `term` (or owning a variant of that name) that the document can see; its own first. */
+    protected findBegrip(document: LangiumDocument, term: string): Begrip | undefined {
+        const uris = [document.uri.toString(), ...this.documentSets.visibleFrom(document)];
+        for (const uri of uris) {
+            for (const description of this.indexManager.allElements('Term', new Set([uri]))) {
+                if (description.name !== term) continue;
+                const node = description.node ?? this.loadNode(description.documentUri, description.path);
+                if (isBegrip(node)) return node;
+                if (isVariant(node)) return node.$container;
+            }
+        }
+        return undefined;
+    }
+
+    protected loadNode(uri: URI, path: string): AstNode | undefined {
+        const doc = this.documents.getDocument(URI.parse(uri.toString()));
+        return doc ? this.nodeLocator.getAstNode(doc.parseResult.value, path) : undefined;
+    }
+
+    protected quickFix(title: string, diagnostic: Diagnostic, document: LangiumDocument, range: Range, newText: string): CodeAction {
+        const edit: TextEdit = { range, newText };
+        const workspaceEdit: WorkspaceEdit = { changes: { [document.textDocument.uri]: [edit] } };
+        const action = CodeAction.create(title, workspaceEdit, CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = true;
+        return action;
+    }
+}
+
+function stringValue(value: unknown): string | undefined {
+    return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
