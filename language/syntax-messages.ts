@@ -12,18 +12,28 @@ function tokenName(name: string): string {
     return TOKEN_NAMES[name] ?? `'${name}'`;
 }
 
+/** Shows invisible and control characters by code point, so a message never garbles a terminal. */
+export function visible(text: string): string {
+    return text.replace(/[\u0000-\u001F\u007F-\u009F\uFFFD\u200B-\u200F\u2028\u2029]/g,
+        c => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+const EMPTY_FOUND = 'Het document houdt hier op; verwacht bijvoorbeeld: raamovereenkomst Naam "Titel" { … }.';
+
 export function translateSyntaxMessage(message: string, text: string, offset: number): string {
+    return visible(translate(message, text, offset));
+}
+
+function translate(message: string, text: string, offset: number): string {
     // An ASCII quote inside prose ends it; the parser then trips over the next word (prose.md §2.1.4).
     if (offset > 0 && text[offset - 1] === '"' && /^[\p{L}\d]/u.test(text.slice(offset, offset + 1))) {
         const word = /^[\p{L}\d-]+/u.exec(text.slice(offset))?.[0] ?? '';
         return `Het aanhalingsteken " vóór '${word}' sluit de tekst af. Schrijf \\" of gebruik “ ” voor aanhalingstekens binnen de tekst.`;
     }
     let m = /^Expecting token of type '([^']+)' but found `([\s\S]*)`\.$/.exec(message);
-    if (m) return `Verwacht ${tokenName(m[1])}, maar vond '${m[2]}'.`;
-    m = /^Expecting: one of these possible Token sequences:[\s\S]*but found: '([\s\S]*)'$/.exec(message);
-    if (m) return `Onverwacht '${m[1]}' op deze plek.`;
-    m = /^Expecting: (?:expecting at least one iteration|one of these)[\s\S]*but found: '([\s\S]*)'$/.exec(message);
-    if (m) return `Onverwacht '${m[1]}' op deze plek.`;
+    if (m) return m[2] === '' ? `Verwacht ${tokenName(m[1])}, maar het document houdt hier op.` : `Verwacht ${tokenName(m[1])}, maar vond '${m[2]}'.`;
+    m = /^Expecting: (?:one of these possible Token sequences|expecting at least one iteration)[\s\S]*but found: '([\s\S]*)'$/.exec(message);
+    if (m) return m[1] === '' ? EMPTY_FOUND : `Onverwacht '${m[1]}' op deze plek.`;
     m = /^Expecting end of file but found `([\s\S]*)`\.$/.exec(message);
     if (m) return `Onverwacht '${m[1]}' na het einde van het document; staat er een } te veel?`;
     m = /^Expecting (?:--> )?([\s\S]*?)(?: <--)? but found --> '([\s\S]*)' <--$/.exec(message);
