@@ -5,13 +5,14 @@
  */
 import type { AstNode } from 'langium';
 import {
-    isArtikel, isBegrip, isBijlage, isDocument, isDocumentVerwijzing, isGroep, isLid, isOnderdeel, isPartij, isRol, isVariant
+    isArtikel, isBegrip, isBijlage, isDocument, isDocumentVerwijzing, isGroep, isLid, isOnderdeel, isOverweging, isPartij, isRol,
+    isVariant
 } from './generated/ast.js';
 
 /** Elements that other text can refer to by name. */
 export function isReferenceable(node: AstNode): node is AstNode & { name: string } {
     return isArtikel(node) || isLid(node) || isOnderdeel(node) || isBijlage(node) || isBegrip(node) || isVariant(node)
-        || isPartij(node) || isGroep(node) || isRol(node) || isDocumentVerwijzing(node);
+        || isPartij(node) || isGroep(node) || isRol(node) || isDocumentVerwijzing(node) || isOverweging(node);
 }
 
 /** Elements whose children are named relative to them (the chain of a qualified name). */
@@ -30,7 +31,7 @@ export interface NamePath {
 export function namePath(node: AstNode): NamePath | undefined {
     if (!isReferenceable(node) || !node.name) return undefined;
     // Begrippen, parties and documents are named flat within the document, wherever they are declared.
-    if (isBegrip(node) || isPartij(node) || isGroep(node) || isRol(node) || isDocumentVerwijzing(node)) {
+    if (isBegrip(node) || isPartij(node) || isGroep(node) || isRol(node) || isDocumentVerwijzing(node) || isOverweging(node)) {
         return { segments: [node.name], containers: [] };
     }
     if (isVariant(node)) return { segments: [node.name], containers: [] };

@@ -36,6 +36,21 @@ describe('ref-unresolved', () => {
     });
 });
 
+describe('references to recitals and party variants', () => {
+    test('[overweging X] and a plural of a groep resolve; a missing overweging does not', async () => {
+        const d = await one(`raamovereenkomst Raam "Raam" {
+    partijen {
+        gemeente Raalte "Gemeente Raalte"
+        gemeente OlstWijhe "Gemeente Olst-Wijhe"
+        groep Gemeente / Gemeenten = Raalte, OlstWijhe afzonderlijk
+    }
+    overwegingen { overweging Taak: "de Gemeente voert de Wmo 2015 uit;" }
+    artikel Een "Een" { lid A: "Gelet op [overweging Taak] besluiten de Gemeenten ieder afzonderlijk; zie ook [overweging Opdracht]." }
+}`);
+        expect((d.diagnostics ?? []).map(x => show(d, x))).toEqual(['8:123 ref-unresolved «Opdracht»']);
+    });
+});
+
 describe('ref-ambiguous', () => {
     const basis = (name: string) => `basisovereenkomst ${name} "${name}" { artikel Looptijd "Looptijd" { lid A: "Tekst." } }`;
     test('a plain name exported by two imported documents is ambiguous', async () => {

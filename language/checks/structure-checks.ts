@@ -10,7 +10,7 @@ import type { DocumentSets } from '../document-set.js';
 import { resolveImportUri } from '../document-set.js';
 import type { Bijlage, Document, DocumentVerwijzing, Import } from '../generated/ast.js';
 import {
-    isArtikel, isBegrip, isBijlage, isDocumentVerwijzing, isGroep, isLid, isOnderdeel, isPartij, isRol, isVariant
+    isArtikel, isBegrip, isBijlage, isDocumentVerwijzing, isGroep, isLid, isOnderdeel, isOverweging, isPartij, isRol, isVariant
 } from '../generated/ast.js';
 import { documentStructure } from '../model/structure.js';
 import { proseText } from '../prose.js';
@@ -21,12 +21,13 @@ function namespaceOf(node: AstNode): string | undefined {
     if (isBijlage(node)) return 'bijlage';
     if (isBegrip(node) || isVariant(node) || isPartij(node) || isGroep(node) || isRol(node)) return 'term';
     if (isDocumentVerwijzing(node)) return 'document';
+    if (isOverweging(node)) return 'overweging';
     return undefined;
 }
 
 const KIND_NAMES: Record<string, string> = {
     Artikel: 'artikel', Lid: 'lid', Onderdeel: 'onderdeel', Bijlage: 'bijlage', Begrip: 'begrip', Variant: 'variant',
-    Partij: 'partij', Groep: 'groep', Rol: 'rol', DocumentVerwijzing: 'document'
+    Partij: 'partij', Groep: 'groep', Rol: 'rol', DocumentVerwijzing: 'document', Overweging: 'overweging'
 };
 
 export function kindName(node: AstNode): string {

@@ -607,13 +607,15 @@ export interface Groep extends langium.AstNode {
     handelwijze?: Handelwijze;
     leden: Array<langium.Reference<Actor>>;
     name: string;
+    varianten: Array<Variant>;
 }
 
 export const Groep = {
     $type: 'Groep',
     handelwijze: 'handelwijze',
     leden: 'leden',
-    name: 'name'
+    name: 'name',
+    varianten: 'varianten'
 } as const;
 
 export function isGroep(item: unknown): item is Groep {
@@ -718,7 +720,7 @@ export function isImport(item: unknown): item is Import {
     return reflection.isInstance(item, Import.$type);
 }
 
-export type InlineRef = ArtikelRef | BegripRef | BijlageRef | DocumentRef | LidRef | OnderdeelRef | RelatieveRef | UnknownRef | UrlRef | WetRef;
+export type InlineRef = ArtikelRef | BegripRef | BijlageRef | DocumentRef | LidRef | OnderdeelRef | OverwegingRef | RelatieveRef | UnknownRef | UrlRef | WetRef;
 
 export const InlineRef = {
     $type: 'InlineRef'
@@ -1041,6 +1043,21 @@ export function isOverwegingen(item: unknown): item is Overwegingen {
     return reflection.isInstance(item, Overwegingen.$type);
 }
 
+export interface OverwegingRef extends langium.AstNode {
+    readonly $container: Prose;
+    readonly $type: 'OverwegingRef';
+    target: langium.Reference<Overweging>;
+}
+
+export const OverwegingRef = {
+    $type: 'OverwegingRef',
+    target: 'target'
+} as const;
+
+export function isOverwegingRef(item: unknown): item is OverwegingRef {
+    return reflection.isInstance(item, OverwegingRef.$type);
+}
+
 export interface Partij extends langium.AstNode {
     readonly $container: Partijen;
     readonly $type: 'Partij';
@@ -1048,6 +1065,7 @@ export interface Partij extends langium.AstNode {
     omschrijving?: Prose;
     soort: PartijSoort;
     titel: Prose;
+    varianten: Array<Variant>;
 }
 
 export const Partij = {
@@ -1055,7 +1073,8 @@ export const Partij = {
     name: 'name',
     omschrijving: 'omschrijving',
     soort: 'soort',
-    titel: 'titel'
+    titel: 'titel',
+    varianten: 'varianten'
 } as const;
 
 export function isPartij(item: unknown): item is Partij {
@@ -1524,7 +1543,7 @@ export function isUrlRef(item: unknown): item is UrlRef {
 }
 
 export interface Variant extends langium.AstNode {
-    readonly $container: Begrip;
+    readonly $container: Begrip | Groep | Partij;
     readonly $type: 'Variant';
     name: string;
 }
@@ -1726,6 +1745,7 @@ export type ContractspraakAstType = {
     Ondertekening: Ondertekening
     Opzegging: Opzegging
     Overweging: Overweging
+    OverwegingRef: OverwegingRef
     Overwegingen: Overwegingen
     Partij: Partij
     PartijLid: PartijLid
@@ -2097,6 +2117,11 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Groep.name
+                },
+                varianten: {
+                    name: Groep.varianten,
+                    defaultValue: [],
+                    optional: true
                 }
             },
             superTypes: [Actor.$type, PartijLid.$type, Term.$type]
@@ -2433,6 +2458,16 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        OverwegingRef: {
+            name: OverwegingRef.$type,
+            properties: {
+                target: {
+                    name: OverwegingRef.target,
+                    referenceType: Overweging.$type
+                }
+            },
+            superTypes: [InlineRef.$type]
+        },
         Overwegingen: {
             name: Overwegingen.$type,
             properties: {
@@ -2471,6 +2506,11 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                 },
                 titel: {
                     name: Partij.titel
+                },
+                varianten: {
+                    name: Partij.varianten,
+                    defaultValue: [],
+                    optional: true
                 }
             },
             superTypes: [Actor.$type, PartijLid.$type, Term.$type]

@@ -112,7 +112,7 @@ export class ContractspraakCodeActionProvider implements CodeActionProvider {
                 if (description.name !== term) continue;
                 const node = description.node ?? this.loadNode(description.documentUri, description.path);
                 if (isBegrip(node)) return node;
-                if (isVariant(node)) return node.$container;
+                if (isVariant(node) && isBegrip(node.$container)) return node.$container;
             }
         }
         return undefined;
