@@ -92,6 +92,17 @@ deelovereenkomst Deel "Deel" {
         expect(actions[0].title).toBe("Declareer 'Werkdagens' als variant van begrip Werkdag");
     });
 
+    test('term-variant-undeclared on a party: the variant goes on the party declaration', async () => {
+        const files = { 'raam.ovk': RAAM('Contractanten weigeren niet.') };
+        const { docs, actions } = await actionsFor(files, 'raam.ovk', 'term-variant-undeclared');
+        expect(actions.map(a => a.title)).toEqual(["Declareer 'Contractanten' als variant van partij Contractant"]);
+        const after = applied(actions[0], docs['raam.ovk']);
+        expect(after).toContain('contractant Contractant / Contractanten "Contractant"');
+        const again = await buildSet({ 'raam.ovk': after });
+        expect(withCode(again.docs['raam.ovk'], 'term-variant-undeclared')).toEqual([]);
+        expect(again.docs['raam.ovk'].diagnostics!.filter(d => d.severity === 1)).toEqual([]);
+    });
+
     test('ref-malformed with a suggestion: only the kind word changes', async () => {
         const files = { 'raam.ovk': RAAM('Zie [artikle Totstandkoming].') };
         const { docs, actions } = await actionsFor(files, 'raam.ovk', 'ref-malformed');

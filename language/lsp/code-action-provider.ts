@@ -10,8 +10,15 @@ import { CodeAction, CodeActionKind } from 'vscode-languageserver';
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import { Codes } from '../diagnostics.js';
 import type { DocumentSets } from '../document-set.js';
-import type { Begrip } from '../generated/ast.js';
-import { isBegrip, isVariant } from '../generated/ast.js';
+import type { Begrip, Groep, Partij } from '../generated/ast.js';
+import { isBegrip, isGroep, isPartij, isVariant } from '../generated/ast.js';
+
+/** Declarations that take variants: `begrip Werkdag / Werkdagen`, `contractant Contractant / Contractanten`. */
+type WithVariants = Begrip | Partij | Groep;
+
+function hasVariants(node: unknown): node is WithVariants {
+    return isBegrip(node) || isPartij(node) || isGroep(node);
+}
 
 export class ContractspraakCodeActionProvider implements CodeActionProvider {
     protected readonly indexManager: IndexManager;
@@ -71,20 +78,21 @@ export class ContractspraakCodeActionProvider implements CodeActionProvider {
         return [this.quickFix(`Vervang door '${suggestion}'`, diagnostic, document, diagnostic.range, suggestion)];
     }
 
-    /** "Contractanten" as a use of "Contractant": declare it on the begrip, which may live in another file of the set. */
+    /** "Contractanten" as a use of "Contractant": declare it on the begrip or party, which may live in another file of the set. */
     protected declareVariant(document: LangiumDocument, diagnostic: Diagnostic, data: Record<string, unknown>): CodeAction[] {
         const term = stringValue(data.term);
         const variant = stringValue(data.variant);
         if (!term || !variant) return [];
-        const begrip = this.findBegrip(document, term);
-        if (!begrip || begrip.name === variant || begrip.varianten.some(v => v.name === variant)) return [];
+        const declaration = this.findDeclaration(document, term);
+        if (!declaration || declaration.name === variant || declaration.varianten.some(v => v.name === variant)) return [];
         // Insert after the last variant, or after the name: `begrip Werkdag / Werkdagen`.
-        const last = begrip.varianten.at(-1)?.$cstNode ?? this.nameProvider.getNameNode(begrip);
+        const last = declaration.varianten.at(-1)?.$cstNode ?? this.nameProvider.getNameNode(declaration);
         if (!last) return [];
-        const target = AstUtils.getDocument(begrip);
+        const target = AstUtils.getDocument(declaration);
         const at = target.textDocument.positionAt(last.end);
+        const kind = isBegrip(declaration) ? 'begrip' : isGroep(declaration) ? 'groep' : 'partij';
         return [{
-            title: `Declareer '${variant}' als variant van begrip ${begrip.name}`,
+            title: `Declareer '${variant}' als variant van ${kind} ${declaration.name}`,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: true,
@@ -104,15 +112,15 @@ export class ContractspraakCodeActionProvider implements CodeActionProvider {
         return [this.quickFix(`Vervang '${match[2]}' door '${kind}'`, diagnostic, document, range, kind)];
     }
 
-    /** The begrip named `term` (or owning a variant of that name) that the document can see; its own first. */
-    protected findBegrip(document: LangiumDocument, term: string): Begrip | undefined {
+    /** The begrip or party named `term` (or owning a variant of that name) that the document can see; its own first. */
+    protected findDeclaration(document: LangiumDocument, term: string): WithVariants | undefined {
         const uris = [document.uri.toString(), ...this.documentSets.visibleFrom(document)];
         for (const uri of uris) {
             for (const description of this.indexManager.allElements('Term', new Set([uri]))) {
                 if (description.name !== term) continue;
                 const node = description.node ?? this.loadNode(description.documentUri, description.path);
-                if (isBegrip(node)) return node;
-                if (isVariant(node) && isBegrip(node.$container)) return node.$container;
+                if (hasVariants(node)) return node;
+                if (isVariant(node) && hasVariants(node.$container)) return node.$container;
             }
         }
         return undefined;
