@@ -5,6 +5,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../workspace.js';
 import type { ReportFormat } from './check.js';
 import { REPORT_FORMATS, runCheck } from './check.js';
+import type { TermijnCliOptions } from './termijn.js';
+import { runTermijn } from './termijn.js';
 
 const VERSION = '0.1.0';
 
@@ -30,6 +32,17 @@ program.command('check')
         const result = await runCheck(paden, { ...opts, version: VERSION });
         process.exitCode = result.exitCode;
     });
+
+program.command('termijn')
+    .description('Reken een termijn uit (Algemene termijnenwet, werkdagen, maanden) en toon de afleiding.')
+    .argument('<datum>', 'triggerdatum JJJJ-MM-DD (JJJJ-MM-DDTUU:MM voor uren)')
+    .argument('<aantal>', 'aantal (geheel getal)')
+    .argument('<eenheid>', 'uren, werkdagen, kalenderdagen, dagen, weken, maanden, kalendermaanden, kwartalen of jaren')
+    .option('--voor', 'reken terug vanaf de datum (uiterlijk N … vóór)')
+    .option('--kalender <naam>', 'werkdagkalender: atw, atw-zonder-kb of cao-lustrum', 'atw')
+    .option('--atw', 'wettelijke termijn: pas de Algemene termijnenwet toe')
+    .option('-f, --format <format>', 'uitvoerformaat: text of json', 'text')
+    .action((datum: string, aantal: string, eenheid: string, opts: TermijnCliOptions) => runTermijn(datum, aantal, eenheid, opts));
 
 try {
     await program.parseAsync(process.argv);
