@@ -64,7 +64,7 @@ class TestClient {
     }
 
     /** Resolves with the diagnostics of `uri` once they satisfy `test`, whether they arrived already or later. */
-    diagnosticsFor(uri: string, test: (d: Diagnostic[]) => boolean = () => true, timeout = 20_000): Promise<Diagnostic[]> {
+    diagnosticsFor(uri: string, test: (d: Diagnostic[]) => boolean = () => true, timeout = 40_000): Promise<Diagnostic[]> {
         const known = this.diagnostics.get(norm(uri));
         if (known && test(known.diagnostics)) return Promise.resolve(known.diagnostics);
         return new Promise((resolve, reject) => {
@@ -147,7 +147,7 @@ suite('language server over stdio (dist/language/main.cjs --stdio)', () => {
         raamUri = await client.open(ws.raam);
         raamDiagnostics = await client.diagnosticsFor(raamUri, d => d.some(x => x.code === 'ref-unresolved'));
         firstDiagnosticsMs = performance.now() - started;
-    });
+    }, 60_000);
 
     afterAll(async () => {
         if (server.exitCode === null) server.kill();
@@ -233,5 +233,5 @@ suite('language server over node-IPC (what VS Code does)', () => {
         } finally {
             fs.rmSync(ws.folder, { recursive: true, force: true });
         }
-    });
+    }, 60_000);
 });
