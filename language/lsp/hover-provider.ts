@@ -1,0 +1,261 @@
+/**
+ * Hover: what a reference, term or declaration stands for, with the numbers that are never typed. A reference
+ * shows its current citation and the start of the target's text; a term its definition; a party its members;
+ * legislation its title and the Juriconnect link on wetten.overheid.nl.
+ */
+import type { AstNode, LangiumDocument, LangiumDocuments, MaybePromise } from 'langium';
+import { AstUtils, CstUtils, URI } from 'langium';
+import { AstNodeHoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { ContractspraakServices } from '../contractspraak-module.js';
+import type { ContractspraakScopeProvider } from '../contractspraak-scope.js';
+import { resolveImportUri } from '../document-set.js';
+import type { Document, RelatieveRef, WetRef } from '../generated/ast.js';
+import {
+    isArtikel, isArtikelRef, isAutoTerm, isBegrip, isBegripRef, isBijlage, isBijlageRef, isDocument, isDocumentRef,
+    isDocumentVerwijzing, isGroep, isHoofdstuk, isLid, isLidRef, isOnderdeel, isOnderdeelRef, isOverweging, isOverwegingRef, isPartij,
+    isRelatieveRef, isRol, isTermUse, isVariant, isWetRef
+} from '../generated/ast.js';
+import { citeLegislation, findRegulation, legislationUrl, juriconnect } from '../model/legislation.js';
+import { documentStructure } from '../model/structure.js';
+import { proseText } from '../prose.js';
+import {
+    documentTitle, elementInfo, elementText, escapeMarkdown, excerpt, fileName, heading, referenceDate, relativeRefTarget,
+    relativeWords, renderProse, rootOf, titleOf, wetCitation
+} from './presentation.js';
+
+/** Inline references whose hover is about their target, wherever in the brackets the mouse is. */
+type TargetRef = { target: { ref?: AstNode } };
+
+const HANDELWIJZE: Record<string, string> = {
+    afzonderlijk: 'handelen ieder afzonderlijk',
+    gezamenlijk: 'handelen gezamenlijk'
+};
+
+export class ContractspraakHoverProvider extends AstNodeHoverProvider {
+    protected readonly documents: LangiumDocuments;
+    protected readonly scopeProvider: ContractspraakScopeProvider;
+
+    constructor(services: ContractspraakServices) {
+        super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.scopeProvider = services.references.ScopeProvider as ContractspraakScopeProvider;
+    }
+
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return undefined;
+        const offset = document.textDocument.offsetAt(params.position);
+        // Anywhere inside [...] or {...}: the whole reference is one thing to a drafter, brackets and keyword included.
+        const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
+        const node = leaf?.astNode;
+        const markdown = node ? this.proseHover(node) : undefined;
+        if (markdown) return { contents: { kind: 'markdown', value: markdown } };
+        return super.getHoverContent(document, params);
+    }
+
+    /** Hover for references and term uses inside prose; undefined for anything else. */
+    protected proseHover(node: AstNode): string | undefined {
+        if (isArtikelRef(node) || isLidRef(node) || isOnderdeelRef(node) || isBijlageRef(node)
+            || isBegripRef(node) || isDocumentRef(node) || isOverwegingRef(node)) {
+            const target = (node as TargetRef).target.ref;
+            return target ? this.describe(target, node) : undefined;
+        }
+        if (isAutoTerm(node) || isTermUse(node)) {
+            const target = node.term.ref;
+            return target ? this.describe(target, node) : undefined;
+        }
+        if (isRelatieveRef(node)) return this.relativeHover(node);
+        if (isWetRef(node)) return this.legislationHover(node);
+        return undefined;
+    }
+
+    /** Declarations and structural references (groep leden, rol doel, namens …). */
+    protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+        return this.describe(node);
+    }
+
+    /** Markdown for an element; `from` is the reference, to say when the target lives in another document. */
+    protected describe(target: AstNode, from?: AstNode): string | undefined {
+        const body = this.describeElement(target) ?? this.describeTerm(target) ?? this.describeDocument(target);
+        if (!body) return undefined;
+        const elsewhere = this.elsewhere(target, from);
+        if (!elsewhere) return body;
+        // Where the target lives comes right under its heading, before the text.
+        const [head, ...rest] = body.split('\n\n');
+        return [head, elsewhere, ...rest].join('\n\n');
+    }
+
+    /** "*In Basisovereenkomst Wmo 2021 (`basis.ovk`)*" when the target is in another document. */
+    protected elsewhere(target: AstNode, from?: AstNode): string | undefined {
+        if (!from || isDocument(target)) return undefined;
+        const targetRoot = rootOf(target);
+        if (targetRoot === rootOf(from)) return undefined;
+        const doc = AstUtils.getDocument(targetRoot);
+        return `*In ${escapeMarkdown(documentTitle(targetRoot))} (\`${fileName(doc)}\`)*`;
+    }
+
+    /** Artikel, lid, onderdeel, bijlage, hoofdstuk, overweging: citation, title and the start of the text. */
+    protected describeElement(node: AstNode): string | undefined {
+        if (!(isArtikel(node) || isLid(node) || isOnderdeel(node) || isBijlage(node) || isHoofdstuk(node) || isOverweging(node))) {
+            return undefined;
+        }
+        const info = elementInfo(node);
+        if (!info) return undefined;
+        const title = titleOf(node);
+        const lines = [`**${escapeMarkdown(info.citation)}**${title ? ' — ' + escapeMarkdown(title) : ''}`];
+        const name = (node as { name?: string }).name;
+        if (name) lines.push(`\`${name}\``);
+        if (isBijlage(node)) {
+            if (node.pad) lines.push(`In het bestand \`${proseText(node.pad).trim()}\``);
+            else if (node.extern) lines.push(`Extern document${node.bron ? ': ' + escapeMarkdown(proseText(node.bron).trim()) : ''}`);
+        }
+        const text = isOverweging(node) ? excerpt(renderProse(node.tekst)) : elementText(node);
+        if (text) lines.push(`> ${escapeMarkdown(text)}`);
+        return lines.join('\n\n');
+    }
+
+    /** Begrip (with its definition), variant, partij, groep, rol. */
+    protected describeTerm(node: AstNode): string | undefined {
+        if (isBegrip(node)) {
+            const lines = [`**${node.name}** · begrip${alsoCalled(node)}`];
+            lines.push(this.definition(node) ?? '*Nog zonder definitie.*');
+            return lines.join('\n\n');
+        }
+        if (isVariant(node)) {
+            const owner = node.$container;
+            if (isBegrip(owner)) {
+                return [`**${node.name}** · variant van begrip **${owner.name}**`, this.definition(owner) ?? '*Nog zonder definitie.*'].join('\n\n');
+            }
+            // A variant of a party or group (Gemeenten): say so, then describe what it stands for.
+            const kind = isGroep(owner) ? 'groep' : 'partij';
+            return [`**${node.name}** · variant van ${kind} **${owner.name}**`, this.describeTerm(owner)].filter(Boolean).join('\n\n');
+        }
+        if (isPartij(node)) {
+            const lines = [`**${node.name}** · ${node.soort}${alsoCalled(node)} — ${escapeMarkdown(proseText(node.titel).trim())}`];
+            if (node.omschrijving) lines.push(`> ${escapeMarkdown(excerpt(renderProse(node.omschrijving)))}`);
+            return lines.join('\n\n');
+        }
+        if (isGroep(node)) {
+            const members = node.leden.map(l => {
+                const partij = l.ref;
+                const title = isPartij(partij) ? ` (${escapeMarkdown(proseText(partij.titel).trim())})` : '';
+                return `**${l.$refText}**${title}`;
+            });
+            const how = node.handelwijze ? `; ${HANDELWIJZE[node.handelwijze]}` : '';
+            return `**${node.name}** · groep${alsoCalled(node)} van ${joinDutch(members)}${how}`;
+        }
+        if (isRol(node)) {
+            const target = node.doel.ref;
+            const summary = target && (isPartij(target) || isGroep(target) || isRol(target)) ? this.describeTerm(target) : undefined;
+            const lines = [`**${node.name}** · rol, staat voor **${node.doel.$refText}**`];
+            if (summary) lines.push(summary);
+            return lines.join('\n\n');
+        }
+        return undefined;
+    }
+
+    protected definition(begrip: AstNode): string | undefined {
+        if (!isBegrip(begrip)) return undefined;
+        if (begrip.definitie) return escapeMarkdown(excerpt(renderProse(begrip.definitie), 600));
+        const bron = begrip.bron?.ref;
+        if (!begrip.bron) return undefined;
+        if (isBijlage(bron)) return `Gedefinieerd in **${escapeMarkdown(heading(bron) ?? begrip.bron.$refText)}**`;
+        if (isDocumentVerwijzing(bron) || isDocument(bron)) {
+            return `Gedefinieerd in *${escapeMarkdown(proseText(bron.titel).trim())}* (${bron.soort} \`${bron.name}\`)`;
+        }
+        return `Gedefinieerd in \`${begrip.bron.$refText}\``;
+    }
+
+    /** A document of the set: the document itself or a DocumentVerwijzing (voorwaarden AIV …). */
+    protected describeDocument(node: AstNode): string | undefined {
+        if (isDocument(node)) {
+            return `**${escapeMarkdown(proseText(node.titel).trim())}** · ${node.soort} \`${node.name}\``;
+        }
+        if (isDocumentVerwijzing(node)) {
+            const where = node.pad ? `in het bestand \`${proseText(node.pad).trim()}\`` : node.extern ? 'extern document' : '';
+            return `**${escapeMarkdown(proseText(node.titel).trim())}** · ${node.soort} \`${node.name}\`${where ? ' — ' + where : ''}`;
+        }
+        return undefined;
+    }
+
+    /** [vorig lid] → which lid, with its number and text. */
+    protected relativeHover(ref: RelatieveRef): string | undefined {
+        const target = relativeRefTarget(ref);
+        const words = relativeWords(ref.relatie, ref.soort);
+        if (!target) return undefined;
+        if (isDocument(target)) {
+            return `**${words}** = *${escapeMarkdown(proseText(target.titel).trim())}* (${target.soort} \`${target.name}\`)`;
+        }
+        const body = this.describeElement(target);
+        return body ? `**${words}** = ${body}` : undefined;
+    }
+
+    /** [artikel 7:401 BW]: regulation, Juriconnect link; [artikel 18 AIV]: the artikel of that document of the set. */
+    protected legislationHover(ref: WetRef): string | undefined {
+        const name = ref.wet.join(' ');
+        const citation = citeLegislation(name, ref.artikel, ref.lid, ref.onderdeel);
+        const written = `**${escapeMarkdown(wetCitation(ref))}**`;
+        if (citation) {
+            const where = [citation.regulation];
+            if (citation.boek) where.push(`boek ${citation.boek}`);
+            where.push(`artikel ${citation.artikel}`);
+            if (citation.lid) where.push(`lid ${citation.lid}`);
+            if (citation.onderdeel) where.push(`onderdeel ${citation.onderdeel}`);
+            const lines = [`${written} — ${escapeMarkdown(where.join(', '))}`];
+            const date = referenceDate(rootOf(ref));
+            const url = legislationUrl(citation, date);
+            const jci = juriconnect(citation, date);
+            if (url) lines.push(`[wetten.overheid.nl](${url})${jci ? ` · \`${jci}\`` : ''}${date ? ` · geldend op ${date}` : ''}`);
+            if (!citation.verified) {
+                const id = citation.bwb ?? citation.celex ?? 'onbekend';
+                lines.push(`⚠ Het id ${id} is niet geverifieerd; controleer de link.`);
+            } else if (!url) {
+                lines.push('*Geen BWB-id bekend voor deze regeling.*');
+            }
+            return lines.join('\n\n');
+        }
+        if (findRegulation(name)) return undefined;
+        return this.setDocumentArticleHover(ref, name, written);
+    }
+
+    /** [artikel 18 AIV] where AIV is a document of the set: show that document, and its artikel 18 when loaded. */
+    protected setDocumentArticleHover(ref: WetRef, name: string, written: string): string | undefined {
+        const own = AstUtils.getDocument(ref);
+        const found = AstUtils.streamAllContents(own.parseResult.value).find(n => isDocumentVerwijzing(n) && n.name === name)
+            ?? this.scopeProvider.setScope(own, 'Rangeerbaar').getElement(name)?.node;
+        if (!found || !(isDocumentVerwijzing(found) || isDocument(found) || isBijlage(found))) return undefined;
+        const targetRoot = this.loadedDocumentOf(found);
+        const lines = [`${written} — artikel ${escapeMarkdown(ref.artikel)} van *${escapeMarkdown(proseText(found.titel).trim())}*`];
+        const artikel = targetRoot && documentStructure(targetRoot).byCitation(`artikel ${ref.artikel}`);
+        if (artikel) {
+            const body = this.describeElement(artikel.node);
+            if (body) lines.push(body);
+        } else if (isDocumentVerwijzing(found) && found.extern) {
+            lines.push('*Extern document: de tekst is niet in de set.*');
+        }
+        return lines.join('\n\n');
+    }
+
+    /** The parsed document a DocumentVerwijzing or bijlage points to with `uit`, if it is loaded. */
+    protected loadedDocumentOf(node: AstNode): Document | undefined {
+        if (isDocument(node)) return node;
+        if ((isDocumentVerwijzing(node) || isBijlage(node)) && node.pad) {
+            const uri = resolveImportUri(AstUtils.getDocument(node).uri, proseText(node.pad).trim());
+            return this.documents.getDocument(URI.parse(uri.toString()))?.parseResult.value as Document | undefined;
+        }
+        return undefined;
+    }
+}
+
+/** " (ook: Werkdagen)" for a term declared with variants. */
+function alsoCalled(node: { varianten?: Array<{ name: string }> }): string {
+    const names = (node.varianten ?? []).map(v => v.name);
+    return names.length ? ` (ook: ${names.join(', ')})` : '';
+}
+
+/** "A", "A en B", "A, B en C". */
+function joinDutch(items: string[]): string {
+    if (items.length <= 1) return items.join('');
+    return `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+}

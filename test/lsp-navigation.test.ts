@@ -1,0 +1,331 @@
+/**
+ * The reading and navigation side of the editor: hover, inlay hints, outline, semantic tokens and completion,
+ * on sentences from a real Wmo raamovereenkomst (seed 001), in one file and across an `importeer`.
+ */
+import type { LangiumDocument } from 'langium';
+import { expectHover } from 'langium/test';
+import { describe as suite, expect, test } from 'vitest';
+import type { InlayHint } from 'vscode-languageserver';
+import { buildSet } from './helpers.js';
+
+const BASIS = `raamovereenkomst Maatwerk2021 "Raamovereenkomst Wmo-maatwerkondersteuning 2021 en verder" {
+    status concept
+    ondertekend 2021-01-01
+
+    partijen {
+        gemeente Raalte "De Gemeente Raalte"
+        gemeente OlstWijhe "Gemeente Olst-Wijhe"
+        contractant Contractant "Contractant"
+        groep Gemeente = Raalte, OlstWijhe afzonderlijk
+        rol Opdrachtgever = Gemeente
+    }
+
+    begrip Werkdag / Werkdagen: "maandag tot en met vrijdag, met uitzondering van erkende feestdagen"
+    begrip Dienstverleningsopdracht / Dienstverleningsopdrachten: "de opdracht van de Gemeente aan Contractant tot het leveren van ondersteuning aan een inwoner"
+    begrip Offerteaanvraag uit Aanbesteding
+
+    bijlage Aanbesteding "Aanbestedingsdocumenten" extern
+    bijlage Tarieven "All-in tarieven" extern
+
+    artikel Onderwerp "Onderwerp van de Overeenkomst" {
+        lid Diensten: "Onderwerp van deze Overeenkomst is het uitvoeren van alle diensten voortvloeiend uit deze Overeenkomst en de [begrip Offerteaanvraag]."
+    }
+    artikel Uitvoering "Uitvoeringsvoorwaarden" {
+        lid Eisen: "In [bijlage Aanbesteding] bij deze Overeenkomst is het programma van eisen opgenomen."
+    }
+    artikel Duur "Duur van de Overeenkomst" {
+        lid Bepaald: "Deze Overeenkomst is aangegaan voor bepaalde tijd."
+    }
+    artikel Totstandkoming "Totstandkoming van Dienstverleningsopdrachten" {
+        lid Verstrekking: "Contractant ontvangt een door de Gemeente verstrekte Dienstverleningsopdracht van het GTT en kan het ondersteuningsplan opvragen bij de inwoner."
+        lid Verzending: "Het verstrekken van een Dienstverleningsopdracht aan een Contractant geschiedt door of namens de Gemeente digitaal via iWmo."
+        lid Aanvaarding: "Contractant wordt geacht de Dienstverleningsopdracht te hebben aanvaard, tenzij zij binnen drie Werkdagen na dagtekening van de Dienstverleningsopdracht, overeenkomstig [artikel Weigering], heeft aangegeven de Dienstverleningsopdracht niet te kunnen aanvaarden."
+        lid Start: "Contractant draagt zorg voor de start van de uitvoering, zie ook [vorig lid] en [artikel 7:401 BW] en [naam]."
+    }
+    artikel Innovatie "Innovatie" {
+        tekst: "Indien een pilot leidt tot een verbeterde werkwijze, wordt dit product toegevoegd met inachtneming van de in [bijlage Tarieven] beschreven kostprijsbepaling."
+    }
+    artikel Weigering "Weigering en beëindiging van Dienstverleningsopdrachten" {
+        lid Zwaarwegend: "Het staat Contractant niet vrij een Dienstverleningsopdracht te weigeren of te beëindigen, tenzij dit met zwaarwegende redenen omkleed is en door de Gemeente is geaccepteerd."
+        lid Overleg: "Contractant treedt direct in overleg met de Gemeente over de continuïteit na acceptatie van de in [vorig lid] bedoelde weigering."
+        lid Einde: "Een Dienstverleningsopdracht eindigt automatisch:" {
+            onderdeel Einddatum: "door het bereiken van de in de Dienstverleningsopdracht bepaalde einddatum;"
+            onderdeel Verhuizing: "in het geval van verhuizing van de inwoner buiten de gemeentegrens."
+        }
+    }
+}
+`;
+
+const DEEL = `importeer "./basis.ovk"
+
+deelovereenkomst HbH "Deelovereenkomst Hulp bij het huishouden" {
+    artikel Aanvulling "Aanvulling op de Raamovereenkomst" {
+        lid Termijn: "In afwijking van [lid Totstandkoming.Aanvaarding] meldt Contractant een weigering binnen vijf {Werkdagen}, overeenkomstig [artikel Weigering]."
+        lid Gevolg: "Zie [onderdeel Weigering.Einde.Verhuizing] en [artikel Totstandkoming]."
+    }
+}
+`;
+
+/** `text` with `<|>` at the first occurrence of `marker` plus `shift` characters. */
+function mark(text: string, marker: string, shift = 0, occurrence = 0): string {
+    let at = -1;
+    for (let i = 0; i <= occurrence; i++) at = text.indexOf(marker, at + 1);
+    if (at < 0) throw new Error(`'${marker}' not in text`);
+    return text.slice(0, at + shift) + '<|>' + text.slice(at + shift);
+}
+
+/** Services with basis.ovk already built, so a document under test can import it. */
+async function withBasis() {
+    const { services } = await buildSet({ 'basis.ovk': BASIS });
+    return services;
+}
+
+async function hover(doc: LangiumDocument, services: Awaited<ReturnType<typeof withBasis>>, marker: string, shift = 1): Promise<string> {
+    const text = doc.textDocument.getText();
+    const offset = text.indexOf(marker);
+    expect(offset).toBeGreaterThanOrEqual(0);
+    const result = await services.Contractspraak.lsp.HoverProvider!.getHoverContent(doc, {
+        textDocument: { uri: doc.uri.toString() }, position: doc.textDocument.positionAt(offset + shift)
+    });
+    return (result?.contents as { value?: string } | undefined)?.value ?? '';
+}
+
+suite('hover', () => {
+    test('an auto term use shows the begrip it is a variant of, with the definition', async () => {
+        const services = await withBasis();
+        await expectHover(services.Contractspraak)({
+            text: mark(BASIS, 'Werkdagen na', 3),
+            parseOptions: { documentUri: 'file:///ws/kopie.ovk' },
+            index: 0,
+            hover: '**Werkdagen** · variant van begrip **Werkdag**\n\nmaandag tot en met vrijdag, met uitzondering van erkende feestdagen',
+            disposeAfterCheck: true
+        });
+    });
+
+    test('{Werkdagen} across files names the begrip, its definition and the document it comes from', async () => {
+        const { docs, services } = await buildSet({ 'basis.ovk': BASIS, 'deel.ovk': DEEL });
+        const value = await hover(docs['deel.ovk'], services, '{Werkdagen}', 2);
+        expect(value).toBe([
+            '**Werkdagen** · variant van begrip **Werkdag**',
+            '*In Raamovereenkomst Wmo-maatwerkondersteuning 2021 en verder (`basis.ovk`)*',
+            'maandag tot en met vrijdag, met uitzondering van erkende feestdagen'
+        ].join('\n\n'));
+    });
+
+    test('[begrip X] of a begrip defined in a bijlage says where it is defined', async () => {
+        const { docs, services } = await buildSet({ 'basis.ovk': BASIS });
+        const value = await hover(docs['basis.ovk'], services, 'Offerteaanvraag]', 3);
+        expect(value).toBe('**Offerteaanvraag** · begrip\n\nGedefinieerd in **bijlage 1 — Aanbestedingsdocumenten**');
+    });
+
+    test('a groep shows its members and how they act; a rol what it stands for', async () => {
+        const { docs, services } = await buildSet({ 'basis.ovk': BASIS });
+        const doc = docs['basis.ovk'];
+        expect(await hover(doc, services, 'Gemeente = ')).toBe(
+            '**Gemeente** · groep van **Raalte** (De Gemeente Raalte) en **OlstWijhe** (Gemeente Olst-Wijhe); handelen ieder afzonderlijk');
+        const rol = await hover(doc, services, 'Opdrachtgever = ');
+        expect(rol.split('\n\n')[0]).toBe('**Opdrachtgever** · rol, staat voor **Gemeente**');
+        expect(await hover(doc, services, 'Contractant ontvangt')).toBe('**Contractant** · contractant — Contractant');
+    });
+
+    test('[artikel X] shows the current citation, the title and the start of the text', async () => {
+        const { docs, services } = await buildSet({ 'basis.ovk': BASIS });
+        const value = await hover(docs['basis.ovk'], services, 'Weigering],', 2);
+        const [head, name, quote] = value.split('\n\n');
+        expect(head).toBe('**artikel 6** — Weigering en beëindiging van Dienstverleningsopdrachten');
+        expect(name).toBe('`Weigering`');
+        expect(quote.startsWith('> 6.1 Het staat Contractant niet vrij een Dienstverleningsopdracht te weigeren')).toBe(true);
+        // About 200 characters of text, cut at a word and marked as cut.
+        expect(quote.length).toBeLessThan(240);
+        expect(quote.endsWith(' …')).toBe(true);
+    });
+
+    test('the number in the hover follows the position: an artikel inserted before shifts it', async () => {
+        const moved = BASIS.replace('    artikel Weigering', '    artikel Nieuw "Nieuw" {\n        lid Een: "Nieuwe tekst."\n    }\n    artikel Weigering');
+        const { docs, services } = await buildSet({ 'basis.ovk': moved });
+        expect((await hover(docs['basis.ovk'], services, 'Weigering],', 2)).split('\n\n')[0])
+            .toBe('**artikel 7** — Weigering en beëindiging van Dienstverleningsopdrachten');
+    });
+
+    test('[lid X.Y] in another file shows the lid number, its artikel title and which document it is in', async () => {
+        const { docs, services } = await buildSet({ 'basis.ovk': BASIS, 'deel.ovk': DEEL });
+        const value = await hover(docs['deel.ovk'], services, 'Totstandkoming.Aanvaarding]', 3);
+        const parts = value.split('\n\n');
+        expect(parts[0]).toBe('**artikel 4.3** — Totstandkoming van Dienstverleningsopdrachten');
+        expect(parts[1]).toBe('*In Raamovereenkomst Wmo-maatwerkondersteuning 2021 en verder (`basis.ovk`)*');
+        expect(parts[2]).toBe('`Aanvaarding`');
+        // The reference inside the excerpt is rendered with its number, as a reader sees it.
+        expect(parts[3]).toContain('overeenkomstig artikel 6, heeft aangegeven');
+    });
+
+    test('[onderdeel …] and [bijlage …] show their citations', async () => {
+        const { docs, services } = await buildSet({ 'basis.ovk': BASIS, 'deel.ovk': DEEL });
+        expect((await hover(docs['deel.ovk'], services, 'Weigering.Einde.Verhuizing]', 3)).split('\n\n')[0])
+            .toBe('**artikel 6.3, onderdeel b** — Weigering en beëindiging van Dienstverleningsopdrachten');
+        const bijlage = await hover(docs['basis.ovk'], services, 'Tarieven] beschreven', 2);
+        expect(bijlage.split('\n\n').slice(0, 3)).toEqual(['**bijlage 2** — All-in tarieven', '`Tarieven`', 'Extern document']);
+    });
+
+    test('the declaration `artikel Naam` shows its computed number', async () => {
+        const { docs, services } = await buildSet({ 'basis.ovk': BASIS });
+        expect((await hover(docs['basis.ovk'], services, 'Totstandkoming "', 2)).split('\n\n')[0])
+            .toBe('**artikel 4** — Totstandkoming van Dienstverleningsopdrachten');
+        expect((await hover(docs['basis.ovk'], services, 'Aanvaarding:', 2)).split('\n\n')[0])
+            .toBe('**artikel 4.3** — Totstandkoming van Dienstverleningsopdrachten');
+    });
+
+    test('[vorig lid] says which lid it denotes', async () => {
+        const { docs, services } = await buildSet({ 'basis.ovk': BASIS });
+        const value = await hover(docs['basis.ovk'], services, 'vorig lid] en [artikel 7', 1);
+        expect(value.split('\n\n')[0]).toBe('**het vorige lid** = **artikel 4.3** — Totstandkoming van Dienstverleningsopdrachten');
+        expect(value).toContain('`Aanvaarding`');
+    });
+
+    test('[artikel 7:401 BW] shows the regulation and a Juriconnect link pinned to the signing date', async () => {
+        const { docs, services } = await buildSet({ 'basis.ovk': BASIS });
+        const value = await hover(docs['basis.ovk'], services, '7:401', 1);
+        const lines = value.split('\n\n');
+        expect(lines[0]).toBe('**artikel 7:401 BW** — Burgerlijk Wetboek, boek 7, artikel 401');
+        expect(lines[1]).toContain('(https://wetten.overheid.nl/jci1.3:c:BWBR0005290&boek=7&artikel=401&g=2021-01-01&z=2021-01-01)');
+        expect(value).not.toContain('niet geverifieerd');
+    });
+
+    test('an unverified BWB id is marked', async () => {
+        const text = BASIS.replace('[artikel 7:401 BW]', '[artikel 3:40 BW]');
+        const { docs, services } = await buildSet({ 'basis.ovk': text });
+        const value = await hover(docs['basis.ovk'], services, '3:40', 1);
+        expect(value).toContain('boek 3, artikel 40');
+        expect(value).toContain('⚠ Het id BWBR0005291 is niet geverifieerd; controleer de link.');
+    });
+
+    test('ordinary prose and an unresolved capitalised word have no hover', async () => {
+        const { docs, services } = await buildSet({ 'basis.ovk': BASIS });
+        expect(await hover(docs['basis.ovk'], services, 'Indien een pilot', 2)).toBe('');
+        expect(await hover(docs['basis.ovk'], services, 'ondersteuningsplan', 3)).toBe('');
+    });
+});
+
+async function hints(doc: LangiumDocument, services: Awaited<ReturnType<typeof withBasis>>): Promise<InlayHint[]> {
+    const end = doc.textDocument.positionAt(doc.textDocument.getText().length);
+    return await services.Contractspraak.lsp.InlayHintProvider!.getInlayHints(doc, {
+        textDocument: { uri: doc.uri.toString() }, range: { start: { line: 0, character: 0 }, end }
+    }) ?? [];
+}
+
+/** Each hint as "the two words before it|label", so a test shows where it sits. */
+function placed(doc: LangiumDocument, list: InlayHint[]): string[] {
+    const text = doc.textDocument.getText();
+    return list.map(h => {
+        const before = text.slice(0, doc.textDocument.offsetAt(h.position)).split(/\s+/).slice(-2).join(' ');
+        return `${before}|${h.label as string}`;
+    });
+}
+
+suite('inlay hints', () => {
+    test('declarations show their computed numbers, references the citation they render as', async () => {
+        const { docs, services } = await buildSet({ 'basis.ovk': BASIS });
+        const doc = docs['basis.ovk'];
+        const list = placed(doc, await hints(doc, services));
+        expect(list).toEqual([
+            'bijlage Aanbesteding|bijlage 1',
+            'bijlage Tarieven|bijlage 2',
+            'artikel Onderwerp|art. 1',
+            'lid Diensten|1.1',
+            'artikel Uitvoering|art. 2',
+            'lid Eisen|2.1',
+            '[bijlage Aanbesteding]|→ bijlage 1',
+            'artikel Duur|art. 3',
+            'lid Bepaald|3.1',
+            'artikel Totstandkoming|art. 4',
+            'lid Verstrekking|4.1',
+            'lid Verzending|4.2',
+            'lid Aanvaarding|4.3',
+            '[artikel Weigering]|→ artikel 6',
+            'lid Start|4.4',
+            '[vorig lid]|→ artikel 4.3',
+            'artikel Innovatie|art. 5',
+            '[bijlage Tarieven]|→ bijlage 2',
+            'artikel Weigering|art. 6',
+            'lid Zwaarwegend|6.1',
+            'lid Overleg|6.2',
+            '[vorig lid]|→ artikel 6.1',
+            'lid Einde|6.3',
+            'onderdeel Einddatum|a',
+            'onderdeel Verhuizing|b'
+        ]);
+    });
+
+    test('a hint sits right after the name or the closing bracket', async () => {
+        const { docs, services } = await buildSet({ 'basis.ovk': BASIS });
+        const doc = docs['basis.ovk'];
+        const list = await hints(doc, services);
+        const text = doc.textDocument.getText();
+        const artikel = list.find(h => h.label === 'art. 4')!;
+        expect(doc.textDocument.offsetAt(artikel.position)).toBe(text.indexOf('Totstandkoming "') + 'Totstandkoming'.length);
+        const ref = list.find(h => h.label === '→ artikel 6')!;
+        expect(doc.textDocument.offsetAt(ref.position)).toBe(text.indexOf('[artikel Weigering]') + '[artikel Weigering]'.length);
+        expect(ref.paddingLeft).toBe(true);
+        expect(ref.tooltip).toBe('artikel 6 — Weigering en beëindiging van Dienstverleningsopdrachten');
+    });
+
+    test('across files the citation names the other document', async () => {
+        const { docs, services } = await buildSet({ 'basis.ovk': BASIS, 'deel.ovk': DEEL });
+        const doc = docs['deel.ovk'];
+        expect(placed(doc, await hints(doc, services)).map(s => s.split('|')[1])).toEqual([
+            'art. 1',
+            '1.1',
+            '→ artikel 4.3 van Raamovereenkomst Wmo-maatwerkondersteuning 2021 en verder',
+            '→ artikel 6 van Raamovereenkomst Wmo-maatwerkondersteuning 2021 en verder',
+            '1.2',
+            '→ artikel 6.3, onderdeel b van Raamovereenkomst Wmo-maatwerkondersteuning 2021 en verder',
+            '→ artikel 4 van Raamovereenkomst Wmo-maatwerkondersteuning 2021 en verder'
+        ]);
+    });
+
+    test('leden numbered per artikel read "lid 3"; a pinned number is not repeated', async () => {
+        const text = `overeenkomst Los "Los" {
+    ledennummering los
+    artikel Slot nummer 25 "Slotbepaling" {
+        lid Een: "Eerste."
+        lid Twee: "Zie [vorig lid]."
+    }
+}`;
+        const { docs, services } = await buildSet({ 'los.ovk': text });
+        const doc = docs['los.ovk'];
+        expect((await hints(doc, services)).map(h => h.label)).toEqual(['lid 1', 'lid 2', '→ artikel 25 lid 1']);
+    });
+});
+
+
+suite('overwegingen and variants of parties', () => {
+    const TEXT = `raamovereenkomst Maatwerk2021 "Raamovereenkomst Wmo-maatwerkondersteuning 2021 en verder" {
+    partijen {
+        gemeente Raalte "De Gemeente Raalte"
+        gemeente OlstWijhe "Gemeente Olst-Wijhe"
+        groep Gemeente / Gemeenten = Raalte, OlstWijhe afzonderlijk
+    }
+    overwegingen "IN AANMERKING NEMEND DAT:" {
+        overweging Taak: "de Gemeente in het kader van de uitvoering van de Wmo 2015 maatwerkvoorzieningen dient te verstrekken;"
+        overweging Aanbesteding: "de Gemeenten een openbare aanbesteding hebben gehouden;"
+    } "KOMEN ALS VOLGT OVEREEN:"
+    artikel Onderwerp "Onderwerp van de Overeenkomst" {
+        lid Diensten: "Gelet op [overweging Taak] verstrekken de Gemeenten maatwerkvoorzieningen."
+    }
+}
+`;
+
+    test('[overweging X] shows and hints its number', async () => {
+        const { docs, services } = await buildSet({ 'raam.ovk': TEXT });
+        const doc = docs['raam.ovk'];
+        expect((await hover(doc, services, 'Taak]', 1)).split('\n\n')[0]).toBe('**overweging I**');
+        expect(placed(doc, await hints(doc, services))).toContain('[overweging Taak]|→ overweging I');
+    });
+
+    test('a variant of a group says what it is a variant of and who the group is', async () => {
+        const { docs, services } = await buildSet({ 'raam.ovk': TEXT });
+        expect(await hover(docs['raam.ovk'], services, 'Gemeenten maatwerk', 3)).toBe([
+            '**Gemeenten** · variant van groep **Gemeente**',
+            '**Gemeente** · groep (ook: Gemeenten) van **Raalte** (De Gemeente Raalte) en **OlstWijhe** (Gemeente Olst-Wijhe); handelen ieder afzonderlijk'
+        ].join('\n\n'));
+    });
+});
