@@ -3,10 +3,13 @@
  * on sentences from a real Wmo raamovereenkomst (seed 001), in one file and across an `importeer`.
  */
 import type { LangiumDocument } from 'langium';
-import { expectHover } from 'langium/test';
+import { isLeafCstNode, CstUtils } from 'langium';
+import { SemanticTokensDecoder } from 'langium/lsp';
+import { expectHover, expectSemanticToken, expectSymbols, highlightHelper } from 'langium/test';
 import { describe as suite, expect, test } from 'vitest';
-import type { InlayHint } from 'vscode-languageserver';
-import { buildSet } from './helpers.js';
+import type { DocumentSymbol, InlayHint } from 'vscode-languageserver';
+import { SemanticTokenTypes } from 'vscode-languageserver';
+import { buildSet, createServices } from './helpers.js';
 
 const BASIS = `raamovereenkomst Maatwerk2021 "Raamovereenkomst Wmo-maatwerkondersteuning 2021 en verder" {
     status concept
@@ -65,6 +68,9 @@ deelovereenkomst HbH "Deelovereenkomst Hulp bij het huishouden" {
     }
 }
 `;
+
+const BASIS_URI = 'file:///ws/basis.ovk';
+const DEEL_URI = 'file:///ws/deel.ovk';
 
 /** `text` with `<|>` at the first occurrence of `marker` plus `shift` characters. */
 function mark(text: string, marker: string, shift = 0, occurrence = 0): string {
@@ -293,6 +299,136 @@ suite('inlay hints', () => {
         const { docs, services } = await buildSet({ 'los.ovk': text });
         const doc = docs['los.ovk'];
         expect((await hints(doc, services)).map(h => h.label)).toEqual(['lid 1', 'lid 2', '→ artikel 25 lid 1']);
+    });
+});
+
+suite('document symbols', () => {
+    const render = (symbols: DocumentSymbol[], indent = ''): string[] =>
+        symbols.flatMap(s => [`${indent}${s.name}`, ...render(s.children ?? [], indent + '  ')]);
+
+    test('the outline shows numbers and titles, leden and onderdelen nested', async () => {
+        const services = createServices();
+        await expectSymbols(services.Contractspraak)({
+            text: BASIS,
+            parseOptions: { documentUri: BASIS_URI },
+            assert: symbols => expect(render(symbols)).toEqual([
+                'Partijen',
+                '  Raalte — De Gemeente Raalte',
+                '  OlstWijhe — Gemeente Olst-Wijhe',
+                '  Contractant — Contractant',
+                '  Gemeente = Raalte, OlstWijhe',
+                '  Opdrachtgever = Gemeente',
+                'Werkdag / Werkdagen',
+                'Dienstverleningsopdracht / Dienstverleningsopdrachten',
+                'Offerteaanvraag',
+                'Bijlage 1 — Aanbestedingsdocumenten',
+                'Bijlage 2 — All-in tarieven',
+                'Artikel 1 — Onderwerp van de Overeenkomst',
+                '  1.1 Diensten',
+                'Artikel 2 — Uitvoeringsvoorwaarden',
+                '  2.1 Eisen',
+                'Artikel 3 — Duur van de Overeenkomst',
+                '  3.1 Bepaald',
+                'Artikel 4 — Totstandkoming van Dienstverleningsopdrachten',
+                '  4.1 Verstrekking',
+                '  4.2 Verzending',
+                '  4.3 Aanvaarding',
+                '  4.4 Start',
+                'Artikel 5 — Innovatie',
+                'Artikel 6 — Weigering en beëindiging van Dienstverleningsopdrachten',
+                '  6.1 Zwaarwegend',
+                '  6.2 Overleg',
+                '  6.3 Einde',
+                '    a Einddatum',
+                '    b Verhuizing'
+            ]),
+            disposeAfterCheck: true
+        });
+    });
+
+    test('symbols carry details and select the name', async () => {
+        const { docs, services } = await buildSet({ 'basis.ovk': BASIS });
+        const doc = docs['basis.ovk'];
+        const symbols = await services.Contractspraak.lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument: { uri: BASIS_URI } }) as DocumentSymbol[];
+        const artikel = symbols.find(s => s.name.startsWith('Artikel 4'))!;
+        expect(artikel.detail).toBe('Totstandkoming');
+        expect(doc.textDocument.getText(artikel.selectionRange)).toBe('Totstandkoming');
+        expect(doc.textDocument.getText(artikel.range).startsWith('artikel Totstandkoming')).toBe(true);
+        const lid = artikel.children!.find(s => s.name === '4.3 Aanvaarding')!;
+        expect(lid.detail).toBe('Contractant wordt geacht de Dienstverleningsopdracht te …');
+        expect(symbols.find(s => s.name.startsWith('Werkdag'))!.detail).toBe('maandag tot en met vrijdag, met uitzondering van erkende …');
+    });
+});
+
+suite('semantic tokens', () => {
+    test('resolved references and terms in prose are tokens; prose text and unknown capitalised words are not', async () => {
+        const services = createServices();
+        const highlight = highlightHelper(services.Contractspraak);
+        const text = BASIS
+            .replace('artikel Totstandkoming', 'artikel <|Totstandkoming|>')
+            .replace('overeenkomstig [artikel Weigering]', 'overeenkomstig [<|artikel|> <|Weigering|>]')
+            .replace('binnen drie Werkdagen', 'binnen drie <|Werkdagen|>')
+            .replace('zie ook [vorig lid]', 'zie ook [<|vorig|> lid]')
+            .replace('[naam]', '<|[naam]|>')
+            .replace('lid Aanvaarding', 'lid <|Aanvaarding|>')
+            .replace('in [bijlage Tarieven]', 'in [bijlage <|Tarieven|>]')
+            .replace('[artikel 7:401 BW]', '[artikel <|7:401|> <|BW|>]');
+        const tokens = await highlight(text, { documentUri: BASIS_URI });
+        // Ranges are numbered in text order.
+        const expected = [
+            SemanticTokenTypes.class,      // artikel Totstandkoming (declaration)
+            SemanticTokenTypes.property,   // lid Aanvaarding (declaration)
+            SemanticTokenTypes.type,       // Werkdagen (auto term)
+            SemanticTokenTypes.keyword,    // [artikel …
+            SemanticTokenTypes.class,      // … Weigering]
+            SemanticTokenTypes.keyword,    // [vorig lid]
+            SemanticTokenTypes.number,     // 7:401
+            SemanticTokenTypes.namespace,  // BW
+            SemanticTokenTypes.comment,    // [naam]
+            SemanticTokenTypes.namespace   // [bijlage Tarieven]
+        ];
+        expect(tokens.ranges).toHaveLength(expected.length);
+        expected.forEach((tokenType, rangeIndex) => expectSemanticToken(tokens, { rangeIndex, tokenType }));
+
+        const clean = text.replace(/<\||\|>/g, '');
+        const at = (word: string) => tokens.tokens.filter(t => t.offset === clean.indexOf(word));
+        // "Indien" and "GTT" are capitalised but no begrip or party: ordinary prose.
+        expect(at('Indien een pilot')).toEqual([]);
+        expect(at('GTT')).toEqual([]);
+    });
+
+    test('no token falls on plain prose text', async () => {
+        const { docs, services } = await buildSet({ 'basis.ovk': BASIS });
+        const doc = docs['basis.ovk'];
+        const provider = services.Contractspraak.lsp.SemanticTokenProvider!;
+        const decoded = SemanticTokensDecoder.decode(await provider.semanticHighlight(doc, { textDocument: { uri: BASIS_URI } }), provider.tokenTypes, doc);
+        const root = doc.parseResult.value.$cstNode!;
+        const onText = decoded.filter(t => {
+            const leaf = CstUtils.findLeafNodeAtOffset(root, t.offset);
+            return leaf && isLeafCstNode(leaf) && ['PROSE_TEXT', 'PROSE_OPEN', 'PROSE_CLOSE'].includes(leaf.tokenType.name);
+        });
+        expect(onText).toEqual([]);
+        expect(decoded.length).toBeGreaterThan(40);
+    });
+
+    test('references into another file get the colour of their target', async () => {
+        const services = await withBasis();
+        const tokens = await highlightHelper(services.Contractspraak)(
+            DEEL.replace('[lid Totstandkoming.Aanvaarding]', '[lid <|Totstandkoming.Aanvaarding|>]')
+                .replace('{Werkdagen}', '{<|Werkdagen|>}')
+                .replace('[onderdeel Weigering.Einde.Verhuizing]', '[onderdeel <|Weigering.Einde.Verhuizing|>]'),
+            { documentUri: DEEL_URI });
+        expectSemanticToken(tokens, { rangeIndex: 0, tokenType: SemanticTokenTypes.property });
+        expectSemanticToken(tokens, { rangeIndex: 1, tokenType: SemanticTokenTypes.type });
+        expectSemanticToken(tokens, { rangeIndex: 2, tokenType: SemanticTokenTypes.enumMember });
+    });
+
+    test('an unresolved reference gets no token, so the TextMate colour and the diagnostic remain', async () => {
+        const services = await withBasis();
+        const tokens = await highlightHelper(services.Contractspraak)(
+            DEEL.replace('[artikel Weigering]', '[artikel Weigerring]'), { documentUri: DEEL_URI });
+        const offset = DEEL.indexOf('Weigering]');
+        expect(tokens.tokens.filter(t => t.offset === offset)).toEqual([]);
     });
 });
 

@@ -5,17 +5,21 @@ import type { Module } from 'langium';
 import type { PartialLangiumServices } from 'langium/lsp';
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import { ContractspraakCodeActionProvider } from './code-action-provider.js';
+import { ContractspraakDocumentSymbolProvider } from './document-symbol-provider.js';
 import { ContractspraakFormatter } from './formatter.js';
 import { ContractspraakHoverProvider } from './hover-provider.js';
 import { ContractspraakInlayHintProvider } from './inlay-hint-provider.js';
 import { ContractspraakRenameProvider } from './rename-provider.js';
+import { ContractspraakSemanticTokenProvider } from './semantic-token-provider.js';
 
 export const contractspraakLspModule: Module<ContractspraakServices, PartialLangiumServices> = {
     lsp: {
         CodeActionProvider: (services) => new ContractspraakCodeActionProvider(services),
+        DocumentSymbolProvider: (services) => new ContractspraakDocumentSymbolProvider(services),
         Formatter: () => new ContractspraakFormatter(),
         HoverProvider: (services) => new ContractspraakHoverProvider(services),
         InlayHintProvider: () => new ContractspraakInlayHintProvider(),
-        RenameProvider: (services) => new ContractspraakRenameProvider(services)
+        RenameProvider: (services) => new ContractspraakRenameProvider(services),
+        SemanticTokenProvider: (services) => new ContractspraakSemanticTokenProvider(services)
     }
 };
