@@ -12,6 +12,7 @@ import type { Bijlage, Document, DocumentVerwijzing, Import } from '../generated
 import {
     isArtikel, isBegrip, isBijlage, isDocumentVerwijzing, isGroep, isLid, isOnderdeel, isOverweging, isPartij, isRol, isVariant
 } from '../generated/ast.js';
+import type { ElementKind } from '../model/structure.js';
 import { documentStructure } from '../model/structure.js';
 import { proseText } from '../prose.js';
 
@@ -28,6 +29,10 @@ function namespaceOf(node: AstNode): string | undefined {
 const KIND_NAMES: Record<string, string> = {
     Artikel: 'artikel', Lid: 'lid', Onderdeel: 'onderdeel', Bijlage: 'bijlage', Begrip: 'begrip', Variant: 'variant',
     Partij: 'partij', Groep: 'groep', Rol: 'rol', DocumentVerwijzing: 'document', Overweging: 'overweging'
+};
+
+const PLURAL: Record<ElementKind, string> = {
+    artikel: 'artikelen', lid: 'leden', onderdeel: 'onderdelen', bijlage: 'bijlagen', hoofdstuk: 'hoofdstukken', overweging: 'overwegingen'
 };
 
 export function kindName(node: AstNode): string {
@@ -77,11 +82,11 @@ export class StructureChecks {
                 const missing = p.issue.actual - p.issue.expected === 1
                     ? `nummer ${p.issue.expected} ontbreekt`
                     : `nummers ${p.issue.expected} tot en met ${p.issue.actual - 1} ontbreken`;
-                accept('warning', `Vaste nummering van ${p.kind}en slaat over: ${missing} vóór ${p.kind} ${p.issue.actual}.`, {
+                accept('warning', `Vaste nummering van ${PLURAL[p.kind]} slaat over: ${missing} vóór ${p.kind} ${p.issue.actual}.`, {
                     node, property, code: Codes.NumberingGap
                 });
             } else {
-                accept('error', `Nummer ${p.issue.actual} is al gebruikt door een eerder ${p.kind}.`, {
+                accept('error', `Nummer ${p.issue.actual} is al gebruikt door ${p.kind === 'bijlage' || p.kind === 'overweging' ? 'een eerdere' : 'een eerder'} ${p.kind}.`, {
                     node, property, code: Codes.NumberingDuplicate
                 });
             }
