@@ -50,8 +50,10 @@ function finding(doc: LangiumDocument, d: Diagnostic): string {
 
 /**
  * Every finding is true of the source: the placeholders of this concept (empty dates of the college decisions,
- * KvK number, place, address, name and function of the signatories, the contractant's logo) and the three gaps
- * in its numbering (lid 14.1, 22.2 and 22.8 do not exist).
+ * KvK number, place, address, name and function of the signatories, the contractant's logo), the three gaps
+ * in its numbering (lid 14.1, 22.2 and 22.8 do not exist), and the one error: artikel 2.2 lets the programma
+ * van eisen (bijlage 1) deviate "van al het overige", while artikel 1.4 ranks the agreement above its annexes
+ * "te allen tijde".
  */
 const EXPECTED_FINDINGS = [
     '7 warning placeholder «<Logo/naam Contractant>»',
@@ -62,6 +64,7 @@ const EXPECTED_FINDINGS = [
     '20 warning placeholder «[adres]»',
     '20 warning placeholder «[naam]»',
     '20 warning placeholder «[functie]»',
+    '80 error rangorde-claim-conflict «voorrang Aanbesteding boven alles»',
     '250 warning numbering-gap «2»',
     '314 warning numbering-gap «3»',
     '320 warning numbering-gap «9»',
@@ -79,12 +82,12 @@ describe('the raamovereenkomst set builds and reports only true findings', () =>
         }
     });
 
-    test('the findings are exactly the placeholders of the concept and the gaps in its numbering', () => {
+    test('the findings are exactly the placeholders of the concept, the gaps in its numbering and the 1.4/2.2 conflict', () => {
         const findings = all.flatMap(d => [...(d.diagnostics ?? [])]
             .sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character)
             .map(x => finding(d, x)));
         expect(findings).toEqual(EXPECTED_FINDINGS);
-        expect(findings.filter(f => / error /.test(f))).toEqual([]);
+        expect(findings.filter(f => / error /.test(f))).toEqual(['80 error rangorde-claim-conflict «voorrang Aanbesteding boven alles»']);
     });
 });
 
