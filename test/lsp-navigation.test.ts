@@ -5,10 +5,11 @@
 import type { LangiumDocument } from 'langium';
 import { isLeafCstNode, CstUtils } from 'langium';
 import { SemanticTokensDecoder } from 'langium/lsp';
-import { expectHover, expectSemanticToken, expectSymbols, highlightHelper } from 'langium/test';
+import { expectCompletion, expectHover, expectSemanticToken, expectSymbols, highlightHelper } from 'langium/test';
 import { describe as suite, expect, test } from 'vitest';
-import type { DocumentSymbol, InlayHint } from 'vscode-languageserver';
-import { SemanticTokenTypes } from 'vscode-languageserver';
+import type { CompletionItem, DocumentSymbol, InlayHint } from 'vscode-languageserver';
+import { CompletionItemKind, SemanticTokenTypes } from 'vscode-languageserver';
+import { MAX_REFERENCE_ITEMS } from '../language/lsp/completion-provider.js';
 import { buildSet, createServices } from './helpers.js';
 
 const BASIS = `raamovereenkomst Maatwerk2021 "Raamovereenkomst Wmo-maatwerkondersteuning 2021 en verder" {
@@ -432,6 +433,201 @@ suite('semantic tokens', () => {
     });
 });
 
+/** A deel document whose second lid (of three) holds the cursor text. */
+function deelWith(cursorText: string): string {
+    return `importeer "./basis.ovk"
+
+deelovereenkomst HbH "Deelovereenkomst Hulp bij het huishouden" {
+    begrip Zorgdag: "een dag waarop ondersteuning wordt geleverd"
+    artikel Aanvulling "Aanvulling op de Raamovereenkomst" {
+        lid Een: "Contractant meldt een weigering binnen vijf {Werkdagen}."
+        lid Twee: "Zie ${cursorText} voor de termijn."
+        lid Drie: "Contractant wordt geacht de opdracht te hebben aanvaard."
+    }
+}
+`;
+}
+
+suite('completion', () => {
+    test('after [ the kinds of reference and the relative references that have a target here', async () => {
+        const services = await withBasis();
+        await expectCompletion(services.Contractspraak)({
+            text: deelWith('[<|>]'),
+            parseOptions: { documentUri: DEEL_URI },
+            index: 0,
+            expectedItems: [
+                'artikel', 'lid', 'onderdeel', 'bijlage', 'begrip', 'document', 'overweging',
+                'dit artikel', 'dit lid', 'vorig lid', 'volgend lid', 'deze overeenkomst'
+            ],
+            disposeAfterCheck: true
+        });
+    });
+
+    test('a relative reference says what it denotes; a kind keyword re-opens completion', async () => {
+        const services = await withBasis();
+        await expectCompletion(services.Contractspraak)({
+            text: deelWith('[<|>]'),
+            parseOptions: { documentUri: DEEL_URI },
+            index: 0,
+            assert: list => {
+                const byLabel = new Map(list.items.map(i => [i.label, i]));
+                expect(byLabel.get('vorig lid')!.detail).toBe('het vorige lid: artikel 1.1');
+                expect(byLabel.get('artikel')!.textEdit!.newText).toBe('artikel ');
+                expect(byLabel.get('artikel')!.command?.command).toBe('editor.action.triggerSuggest');
+            },
+            disposeAfterCheck: true
+        });
+    });
+
+    test('in the first lid there is no [vorig lid]', async () => {
+        const services = await withBasis();
+        const text = deelWith('x').replace('lid Een: "Contractant', 'lid Een: "[<|>] Contractant');
+        await expectCompletion(services.Contractspraak)({
+            text, parseOptions: { documentUri: DEEL_URI }, index: 0,
+            assert: list => {
+                const labels = list.items.map(i => i.label);
+                expect(labels).toContain('volgend lid');
+                expect(labels).not.toContain('vorig lid');
+            },
+            disposeAfterCheck: true
+        });
+    });
+
+    test('after [artikel only artikelen, own document first, then by number, with their citation', async () => {
+        const services = await withBasis();
+        await expectCompletion(services.Contractspraak)({
+            text: deelWith('[artikel <|>]'),
+            parseOptions: { documentUri: DEEL_URI },
+            index: 0,
+            expectedItems: ['Aanvulling', 'Onderwerp', 'Uitvoering', 'Duur', 'Totstandkoming', 'Innovatie', 'Weigering'],
+            disposeAfterCheck: true
+        });
+        await expectCompletion(services.Contractspraak)({
+            text: deelWith('[artikel <|>]'),
+            parseOptions: { documentUri: DEEL_URI },
+            index: 0,
+            assert: list => {
+                const item = list.items.find(i => i.label === 'Totstandkoming')!;
+                expect(item.detail).toBe('artikel 4 van Raamovereenkomst Wmo-maatwerkondersteuning 2021 en verder — Totstandkoming van Dienstverleningsopdrachten');
+                expect(item.kind).toBe(CompletionItemKind.Class);
+                expect(list.items.find(i => i.label === 'Aanvulling')!.detail).toBe('artikel 1 — Aanvulling op de Raamovereenkomst');
+            },
+            disposeAfterCheck: true
+        });
+    });
+
+    test('in the same document the detail is the plain citation', async () => {
+        const services = createServices();
+        await expectCompletion(services.Contractspraak)({
+            text: mark(BASIS, 'Weigering],', 4),
+            parseOptions: { documentUri: BASIS_URI },
+            index: 0,
+            assert: list => {
+                expect(list.items.map(i => i.label)).toEqual(['Weigering']);
+                expect(list.items[0].detail).toBe('artikel 6 — Weigering en beëindiging van Dienstverleningsopdrachten');
+            },
+            disposeAfterCheck: true
+        });
+    });
+
+    test('after [lid the leden under their qualified names, filtered by what was typed', async () => {
+        const services = await withBasis();
+        await expectCompletion(services.Contractspraak)({
+            text: deelWith('[lid Weigering.<|>]'),
+            parseOptions: { documentUri: DEEL_URI },
+            index: 0,
+            expectedItems: ['Weigering.Zwaarwegend', 'Weigering.Overleg', 'Weigering.Einde'],
+            disposeAfterCheck: true
+        });
+        await expectCompletion(services.Contractspraak)({
+            text: deelWith('[lid Totstandkoming.Aan<|>]'),
+            parseOptions: { documentUri: DEEL_URI },
+            index: 0,
+            assert: list => {
+                expect(list.items.map(i => i.label)).toEqual(['Totstandkoming.Aanvaarding']);
+                expect(list.items[0].detail).toBe('artikel 4.3 van Raamovereenkomst Wmo-maatwerkondersteuning 2021 en verder — Contractant wordt geacht de Dienstverleningsopdracht te …');
+            },
+            disposeAfterCheck: true
+        });
+    });
+
+    test('after { the begrippen and variants, then the parties', async () => {
+        const services = await withBasis();
+        await expectCompletion(services.Contractspraak)({
+            text: deelWith('{<|>}'),
+            parseOptions: { documentUri: DEEL_URI },
+            index: 0,
+            expectedItems: [
+                'Zorgdag',
+                'Dienstverleningsopdracht', 'Dienstverleningsopdrachten', 'Offerteaanvraag', 'Werkdag', 'Werkdagen',
+                'Contractant', 'Gemeente', 'OlstWijhe', 'Opdrachtgever', 'Raalte'
+            ],
+            disposeAfterCheck: true
+        });
+        await expectCompletion(services.Contractspraak)({
+            text: deelWith('{Werk<|>}'),
+            parseOptions: { documentUri: DEEL_URI },
+            index: 0,
+            expectedItems: ['Werkdag', 'Werkdagen'],
+            disposeAfterCheck: true
+        });
+    });
+
+    test('no structure keywords inside prose; they stay available between elements', async () => {
+        const services = await withBasis();
+        const isKeyword = (i: CompletionItem) => i.kind === CompletionItemKind.Keyword;
+        await expectCompletion(services.Contractspraak)({
+            text: deelWith('de <|>termijn'),
+            parseOptions: { documentUri: DEEL_URI },
+            index: 0,
+            assert: list => expect(list.items.filter(isKeyword)).toEqual([]),
+            disposeAfterCheck: true
+        });
+        await expectCompletion(services.Contractspraak)({
+            text: deelWith('x').replace('        lid Drie', '        <|>\n        lid Drie'),
+            parseOptions: { documentUri: DEEL_URI },
+            index: 0,
+            assert: list => expect(list.items.filter(isKeyword).map(i => i.label)).toEqual(expect.arrayContaining(['lid', 'tekst', 'termijn'])),
+            disposeAfterCheck: true
+        });
+    });
+
+    test('a name two imported documents both export is offered with its document prefix', async () => {
+        const a = 'voorwaarden A "Voorwaarden A" {\n    artikel Slot "Slot A" { lid Een: "Tekst." }\n}\n';
+        const b = 'voorwaarden B "Voorwaarden B" {\n    artikel Slot "Slot B" { lid Een: "Tekst." }\n    artikel Eigen "Eigen" { lid Een: "Tekst." }\n}\n';
+        const { services } = await buildSet({ 'a.ovk': a, 'b.ovk': b });
+        await expectCompletion(services.Contractspraak)({
+            text: 'importeer "./a.ovk"\nimporteer "./b.ovk"\novereenkomst C "C" {\n    artikel Een "Een" { lid Een: "Zie [artikel <|>]." }\n}\n',
+            parseOptions: { documentUri: 'file:///ws/c.ovk' },
+            index: 0,
+            assert: list => expect(list.items.map(i => i.label).sort()).toEqual(['A.Slot', 'B.Slot', 'Een', 'Eigen']),
+            disposeAfterCheck: true
+        });
+    });
+
+    test('long lists are capped, the first numbers kept', async () => {
+        let big = 'basisovereenkomst Groot "Groot" {\n';
+        for (let i = 1; i <= MAX_REFERENCE_ITEMS + 30; i++) big += `    artikel A${i} "Artikel ${i}" { lid Een: "Tekst ${i}." }\n`;
+        big += '}\n';
+        const { services } = await buildSet({ 'groot.ovk': big });
+        await expectCompletion(services.Contractspraak)({
+            text: 'importeer "./groot.ovk"\novereenkomst K "K" {\n    artikel Kort "Kort" { lid Een: "Zie [artikel <|>]." }\n}\n',
+            parseOptions: { documentUri: 'file:///ws/k.ovk' },
+            index: 0,
+            assert: list => {
+                expect(list.items).toHaveLength(MAX_REFERENCE_ITEMS);
+                expect(list.isIncomplete).toBe(true);
+                expect(list.items.slice(0, 3).map(i => i.label)).toEqual(['Kort', 'A1', 'A2']);
+            },
+            disposeAfterCheck: true
+        });
+    });
+
+    test('[ and { open completion by themselves', () => {
+        const services = createServices();
+        expect(services.Contractspraak.lsp.CompletionProvider!.completionOptions?.triggerCharacters).toEqual(['[', '{']);
+    });
+});
 
 suite('overwegingen and variants of parties', () => {
     const TEXT = `raamovereenkomst Maatwerk2021 "Raamovereenkomst Wmo-maatwerkondersteuning 2021 en verder" {
@@ -463,5 +659,16 @@ suite('overwegingen and variants of parties', () => {
             '**Gemeenten** · variant van groep **Gemeente**',
             '**Gemeente** · groep (ook: Gemeenten) van **Raalte** (De Gemeente Raalte) en **OlstWijhe** (Gemeente Olst-Wijhe); handelen ieder afzonderlijk'
         ].join('\n\n'));
+    });
+
+    test('after [overweging the overwegingen in order', async () => {
+        const services = createServices();
+        await expectCompletion(services.Contractspraak)({
+            text: TEXT.replace('[overweging Taak]', '[overweging <|>]'),
+            parseOptions: { documentUri: 'file:///ws/raam.ovk' },
+            index: 0,
+            expectedItems: ['Taak', 'Aanbesteding'],
+            disposeAfterCheck: true
+        });
     });
 });

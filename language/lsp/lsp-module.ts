@@ -5,6 +5,7 @@ import type { Module } from 'langium';
 import type { PartialLangiumServices } from 'langium/lsp';
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import { ContractspraakCodeActionProvider } from './code-action-provider.js';
+import { ContractspraakCompletionProvider } from './completion-provider.js';
 import { ContractspraakDocumentSymbolProvider } from './document-symbol-provider.js';
 import { ContractspraakFormatter } from './formatter.js';
 import { ContractspraakHoverProvider } from './hover-provider.js';
@@ -15,6 +16,7 @@ import { ContractspraakSemanticTokenProvider } from './semantic-token-provider.j
 export const contractspraakLspModule: Module<ContractspraakServices, PartialLangiumServices> = {
     lsp: {
         CodeActionProvider: (services) => new ContractspraakCodeActionProvider(services),
+        CompletionProvider: (services) => new ContractspraakCompletionProvider(services),
         DocumentSymbolProvider: (services) => new ContractspraakDocumentSymbolProvider(services),
         Formatter: () => new ContractspraakFormatter(),
         HoverProvider: (services) => new ContractspraakHoverProvider(services),
