@@ -127,6 +127,7 @@ function compute(spec: TermijnSpec, triggerInput: TriggerInput): TermijnResult {
 
     if (direction === 'voor') {
         const raw = backward(trigger.date, amount, unit, spec.free ?? false, calendar, d);
+        if (raw.year < 1) throw new RangeError('year');
         d.step('atw', ['R1.7'], `De Algemene termijnenwet is niet van toepassing: ${decision.reasons.join('; ')}. De datum wordt nooit naar later verschoven.`);
         let advisoryDate: PlainDate | undefined;
         const reason = d.nonWorkingReason(calendar, raw);
