@@ -28,14 +28,6 @@ export class ContractspraakTokenBuilder extends DefaultTokenBuilder {
         t('REF_CLOSE').POP_MODE = true;
         t('TERM_OPEN').PUSH_MODE = 'term';
         t('TERM_CLOSE').POP_MODE = true;
-        // Langium gives every keyword a LONGER_ALT of each terminal that can match it; across modes chevrotain
-        // refuses that, so keep only ID (prose.md P2).
-        for (const tok of all) {
-            if (tok.LONGER_ALT) {
-                const alts = [tok.LONGER_ALT].flat().filter(a => a.name === 'ID');
-                tok.LONGER_ALT = alts.length ? alts : undefined;
-            }
-        }
         const refKeywords = collectReferenceKeywords(grammar);
         // Recovery: a '"' inside […] closes both the reference and the prose; a '}' inside prose ends the prose.
         // Each malformed case then gives one diagnostic and the rest of the file survives (prose.md §2.1.3).
@@ -48,20 +40,33 @@ export class ContractspraakTokenBuilder extends DefaultTokenBuilder {
         const termQuoteAbort: TokenType = {
             name: 'TERM_QUOTE_ABORT', PATTERN: /"/, POP_MODE: true, PUSH_MODE: 'structure', CATEGORIES: [t('PROSE_CLOSE')]
         };
-        return {
-            defaultMode: 'structure',
-            modes: {
-                structure: all.filter(tok => !NOT_STRUCTURE.has(tok.name)),
-                prose: [...PROSE_MODE.map(t), proseBraceAbort],
-                ref: [
-                    t('WS'),
-                    ...all.filter(tok => refKeywords.has(tok.name)),
-                    ...REF_TERMINALS.map(t),
-                    refQuoteAbort
-                ],
-                term: [...TERM_MODE.map(t), termQuoteAbort]
-            }
+        const modes: Record<string, TokenType[]> = {
+            structure: all.filter(tok => !NOT_STRUCTURE.has(tok.name)),
+            prose: [...PROSE_MODE.map(t), proseBraceAbort],
+            ref: [
+                t('WS'),
+                ...all.filter(tok => refKeywords.has(tok.name)),
+                ...REF_TERMINALS.map(t),
+                refQuoteAbort
+            ],
+            term: [...TERM_MODE.map(t), termQuoteAbort]
         };
+        restrictLongerAlternatives(all, Object.values(modes));
+        return { defaultMode: 'structure', modes };
+    }
+}
+
+/**
+ * Langium gives every keyword a LONGER_ALT of each terminal that can match it (`artikel` → ID, PROSE_TEXT; `/` →
+ * SL_COMMENT, ML_COMMENT). Across modes chevrotain refuses an alternative outside the keyword's mode (prose.md
+ * P2), so keep exactly the alternatives present in every mode the keyword is in: `/` keeps its comments.
+ */
+function restrictLongerAlternatives(all: TokenType[], modes: TokenType[][]): void {
+    for (const tok of all) {
+        if (!tok.LONGER_ALT) continue;
+        const homes = modes.filter(m => m.includes(tok));
+        const alts = [tok.LONGER_ALT].flat().filter(alt => homes.every(m => m.includes(alt)));
+        tok.LONGER_ALT = alts.length ? alts : undefined;
     }
 }
 

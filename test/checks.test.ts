@@ -14,6 +14,9 @@ const doc = (body: string, head = '') => `${head}raamovereenkomst Raam "Raamover
 ${body}
 }`;
 
+/** Sets without a rangorde get an info that the default order applies (R5.1); not what these tests are about. */
+const notDefaultOrder = (d: { code?: unknown }) => d.code !== 'rangorde-default-used';
+
 async function one(text: string) {
     const { docs } = await buildSet({ 'raam.ovk': text });
     return docs['raam.ovk'];
@@ -32,7 +35,7 @@ describe('ref-unresolved', () => {
         lid C: "Zie [vorig lid] en [dit artikel]."
     }
     artikel Weigering "Weigering" { lid B: "Tekst." }`));
-        expect(d.diagnostics).toEqual([]);
+        expect(d.diagnostics!.filter(notDefaultOrder)).toEqual([]);
     });
 });
 
@@ -69,7 +72,7 @@ describe('ref-ambiguous', () => {
             'b.ovk': basis('BasisB'),
             'deel.ovk': `importeer "./a.ovk"\nimporteer "./b.ovk"\ndeelovereenkomst Deel "Deel" { artikel X "X" { lid A: "Zie [artikel BasisB.Looptijd]." } }`
         });
-        expect(docs['deel.ovk'].diagnostics).toEqual([]);
+        expect(docs['deel.ovk'].diagnostics!.filter(notDefaultOrder)).toEqual([]);
     });
 });
 
@@ -82,7 +85,7 @@ describe('ref-malformed and placeholder in brackets', () => {
     });
     test('escaped brackets are plain text', async () => {
         const d = await one(doc(`    artikel Een "Een" { lid A: "Zie \\[sic\\] hierboven." }`));
-        expect(d.diagnostics).toEqual([]);
+        expect(d.diagnostics!.filter(notDefaultOrder)).toEqual([]);
     });
 });
 
@@ -110,7 +113,7 @@ describe('name-duplicate', () => {
         const d = await one(doc(`    artikel Een "Een" { lid A: "Een." }
     artikel Tarieven "Tarieven" { lid A: "Zie [bijlage Tarieven]." }
     bijlage Tarieven "Tarieven" extern`));
-        expect(d.diagnostics).toEqual([]);
+        expect(d.diagnostics!.filter(notDefaultOrder)).toEqual([]);
     });
 });
 
@@ -135,7 +138,7 @@ describe('imports', () => {
             'basis.ovk': 'basisovereenkomst Basis "Basis" { artikel Weigering "Weigering" { lid Zwaar: "Tekst." } }',
             'raam.ovk': doc(`    artikel Een "Een" { lid A: "Zie [lid Weigering.Zwaar] en [artikel Basis.Weigering]." }`, 'importeer "./basis.ovk"\n')
         });
-        expect(docs['raam.ovk'].diagnostics).toEqual([]);
+        expect(docs['raam.ovk'].diagnostics!.filter(notDefaultOrder)).toEqual([]);
     });
 });
 
@@ -160,15 +163,15 @@ describe('terms', () => {
     test('silent: capitalised words that are no begrip (sentence starts, place names) and used begrippen', async () => {
         const d = await one(doc(`${begrippen}
     artikel Een "Een" { lid A: "De Resultaatsovereenkomst geldt in Raalte en Olst-Wijhe binnen drie Werkdagen. Indien nodig informeert Contractant de Gemeente." }`));
-        expect(d.diagnostics).toEqual([]);
+        expect(d.diagnostics!.filter(notDefaultOrder)).toEqual([]);
     });
     test('a begrip used only in another document of the set is used', async () => {
         const { docs } = await buildSet({
             'basis.ovk': 'basisovereenkomst Basis "Basis" { begrip Werkdag / Werkdagen: "maandag tot en met vrijdag" }',
             'deel.ovk': 'importeer "./basis.ovk"\ndeelovereenkomst Deel "Deel" { artikel A "A" { lid B: "Binnen drie Werkdagen." } }'
         });
-        expect(docs['basis.ovk'].diagnostics).toEqual([]);
-        expect(docs['deel.ovk'].diagnostics).toEqual([]);
+        expect(docs['basis.ovk'].diagnostics!.filter(notDefaultOrder)).toEqual([]);
+        expect(docs['deel.ovk'].diagnostics!.filter(notDefaultOrder)).toEqual([]);
     });
 });
 
@@ -187,7 +190,7 @@ describe('numbers typed as text', () => {
     });
     test('silent for references, for numbers of other documents and of laws', async () => {
         const d = await one(doc(`    artikel Een "Een" { lid A: "Zie [lid Een.B], artikel 18 van de Algemene Inkoopvoorwaarden, artikel 171 lid 2 Gemeentewet en [artikel 7:401 BW]." lid B: "Tekst." }`));
-        expect(d.diagnostics).toEqual([]);
+        expect(d.diagnostics!.filter(notDefaultOrder)).toEqual([]);
     });
 });
 
@@ -206,7 +209,7 @@ describe('pinned numbering', () => {
     test('silent when pins continue the sequence', async () => {
         const d = await one(doc(`    artikel Een nummer 1 "Een" { lid A nummer 1: "Tekst." lid B: "Tekst." }
     artikel Twee "Twee" { lid A: "Tekst." }`));
-        expect(d.diagnostics).toEqual([]);
+        expect(d.diagnostics!.filter(notDefaultOrder)).toEqual([]);
     });
 });
 
@@ -224,7 +227,7 @@ Datum:
     });
     test('silent on ordinary text with dates and amounts', async () => {
         const d = await one(doc(`    artikel Een "Een" { lid A: "Datum: 1 januari 2021, € 35,48 per uur, 10%." }`));
-        expect(d.diagnostics).toEqual([]);
+        expect(d.diagnostics!.filter(notDefaultOrder)).toEqual([]);
     });
 });
 
@@ -240,7 +243,7 @@ describe('annex-empty', () => {
     bijlage Tarieven "All-in tarieven" uit "./tarieven.ovk"
     bijlage Leidraad "Leidraad" { tekst: "Meldingen." }`)
         });
-        expect(docs['raam.ovk'].diagnostics).toEqual([]);
+        expect(docs['raam.ovk'].diagnostics!.filter(notDefaultOrder)).toEqual([]);
     });
 });
 

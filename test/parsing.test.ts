@@ -40,4 +40,22 @@ suite('prose lexing', () => {
         expect(root.leden.map(l => (l as { name?: string }).name)).toContain('Twee');
         expect(doc.diagnostics!.filter(d => d.code === 'syntax-error')).toHaveLength(1);
     });
+
+    test('comments between elements are hidden; // inside prose stays text', async () => {
+        const { docs } = await buildSet({
+            'a.ovk': `// commentaar bovenaan
+raamovereenkomst Raam "Raam" {
+    /* blok
+       commentaar */
+    artikel Een "Een" { // achter een regel
+        lid A: "zie https://wetten.overheid.nl/BWBR0035362 // geen commentaar"
+    }
+}`
+        });
+        const doc = docs['a.ovk'];
+        expect(doc.diagnostics).toEqual([]);
+        const root = doc.parseResult.value as Document;
+        const lid = (root.leden[0] as { inhoud: Array<{ tekst: Prose }> }).inhoud[0];
+        expect(proseText(lid.tekst)).toBe('zie https://wetten.overheid.nl/BWBR0035362 // geen commentaar');
+    });
 });
