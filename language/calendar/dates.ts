@@ -80,8 +80,3 @@ export function addMonths(date: PlainDate, months: number): PlainDate {
 export function daysBetween(a: PlainDate, b: PlainDate): number {
     return a.until(b, { largestUnit: 'days' }).days;
 }
-
-/** Dutch ordinal numeral in digits: `3e`. */
-export function ordinal(n: number): string {
-    return `${n}e`;
-}
