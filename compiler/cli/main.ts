@@ -5,6 +5,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../workspace.js';
 import type { ReportFormat } from './check.js';
 import { REPORT_FORMATS, runCheck } from './check.js';
+import type { RenderOptions } from './render.js';
+import { runRender } from './render.js';
 import type { TermijnCliOptions } from './termijn.js';
 import { runTermijn } from './termijn.js';
 
@@ -43,6 +45,18 @@ program.command('termijn')
     .option('--atw', 'wettelijke termijn: pas de Algemene termijnenwet toe')
     .option('-f, --format <format>', 'uitvoerformaat: text of json', 'text')
     .action((datum: string, aantal: string, eenheid: string, opts: TermijnCliOptions) => runTermijn(datum, aantal, eenheid, opts));
+
+program.command('render')
+    .description('Zet een overeenkomst om naar de tekst die partijen tekenen: HTML, Markdown of DOCX, met berekende nummers, verwijzingen en inhoudsopgave.')
+    .argument('<pad>', 'het .ovk-bestand van de overeenkomst (met --all: een map)')
+    .option('-f, --format <formaten>', 'html, md of docx; meerdere met komma\'s (html,md,docx)', 'html')
+    .option('-o, --output <map>', 'map voor de uitvoer', 'out')
+    .option('--all', 'render elk hoofddocument in de map; de uitvoer volgt de submappen')
+    .option('--root <map>', 'map waarbinnen imports moeten blijven (standaard: de map van het bestand)')
+    .action(async (pad: string, opts: RenderOptions) => {
+        const result = await runRender(pad, opts);
+        process.exitCode = result.exitCode;
+    });
 
 try {
     await program.parseAsync(process.argv);
