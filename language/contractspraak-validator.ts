@@ -5,6 +5,7 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { ContractspraakServices } from './contractspraak-module.js';
 import type { ContractspraakAstType } from './generated/ast.js';
 import { ProseChecks } from './checks/prose-checks.js';
+import { RangordeChecks } from './checks/rangorde-checks.js';
 import { ReferenceChecks } from './checks/reference-checks.js';
 import { StructureChecks } from './checks/structure-checks.js';
 import { TermChecks } from './checks/term-checks.js';
@@ -15,11 +16,13 @@ export function registerValidationChecks(services: ContractspraakServices): void
     const refs = new ReferenceChecks(services);
     const terms = new TermChecks(services);
     const prose = new ProseChecks();
+    const rangorde = new RangordeChecks(services);
     const ambiguous = (node: Parameters<ReferenceChecks['checkAmbiguous']>[0], accept: ValidationAcceptor) => refs.checkAmbiguous(node, accept);
     const checks: ValidationChecks<ContractspraakAstType> = {
         Document: [
             (n, a) => structure.checkDuplicateNames(n, a),
-            (n, a) => structure.checkPinnedNumbering(n, a)
+            (n, a) => structure.checkPinnedNumbering(n, a),
+            (n, a) => rangorde.checkDocument(n, a)
         ],
         Import: (n, a) => structure.checkImport(n, a),
         DocumentVerwijzing: (n, a) => structure.checkImport(n, a),

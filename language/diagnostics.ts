@@ -31,7 +31,19 @@ export const Codes = {
     NumberingGap: 'numbering-gap',
     NumberingDuplicate: 'numbering-duplicate',
     Placeholder: 'placeholder',
-    AnnexEmpty: 'annex-empty'
+    AnnexEmpty: 'annex-empty',
+    RangordeUnplaced: 'rangorde-unplaced',
+    RangordeDuplicate: 'rangorde-duplicate',
+    RangordeCycle: 'rangorde-cycle',
+    RangordeOpposite: 'rangorde-opposite',
+    RangordeClaimConflict: 'rangorde-claim-conflict',
+    RangordeDefaultUsed: 'rangorde-default-used',
+    SlotConflictResolved: 'slot-conflict-resolved',
+    SlotConflictUnresolved: 'slot-conflict-unresolved',
+    DeelNotOpen: 'deel-not-open',
+    DeelContradictsBinding: 'deel-contradicts-binding',
+    ConditionsRejected: 'conditions-rejected',
+    BattleOfForms: 'battle-of-forms'
 } as const;
 
 export type Code = typeof Codes[keyof typeof Codes];
@@ -56,5 +68,17 @@ export const Catalogue: Record<Code, CodeInfo> = {
     'numbering-gap': { severity: 'warning', summary: 'Vaste nummering slaat een nummer over.' },
     'numbering-duplicate': { severity: 'error', summary: 'Vaste nummering gebruikt een nummer twee keer.' },
     'placeholder': { severity: 'warning', summary: 'Invulplek of conceptrestant (xxx, <...>, [naam], 201X, lege datum).' },
-    'annex-empty': { severity: 'error', summary: 'Bindende bijlage zonder inhoud die niet als extern is gemarkeerd.' }
+    'annex-empty': { severity: 'error', summary: 'Bindende bijlage zonder inhoud die niet als extern is gemarkeerd.' },
+    'rangorde-unplaced': { severity: 'warning', summary: 'Document of bijlage van de set die de rangorde niet plaatst.' },
+    'rangorde-duplicate': { severity: 'error', summary: 'Document twee keer geplaatst in één rangorde.' },
+    'rangorde-cycle': { severity: 'error', summary: 'De rangorde draait rond (binnen een document of over de set).' },
+    'rangorde-opposite': { severity: 'error', summary: 'Twee documenten verklaren een tegengestelde rangorde.' },
+    'rangorde-claim-conflict': { severity: 'error', summary: 'Bepaling eist voorrang of afwijking tegen de verklaarde rangorde in.' },
+    'rangorde-default-used': { severity: 'info', summary: 'Geen rangorde verklaard; de standaardvolgorde is gebruikt (R5.1).' },
+    'slot-conflict-resolved': { severity: 'info', summary: 'Strijdige bepaling die volgens de rangorde wijkt (R5.3).' },
+    'slot-conflict-unresolved': { severity: 'error', summary: 'Strijdige bepalingen die de rangorde niet beslist (R5.3 stap 5).' },
+    'deel-not-open': { severity: 'warning', summary: 'Deelovereenkomst regelt wat de raam- of basisovereenkomst niet open laat.' },
+    'deel-contradicts-binding': { severity: 'error', summary: 'Deelovereenkomst wijkt af van een bindende bepaling.' },
+    'conditions-rejected': { severity: 'info', summary: 'Algemene voorwaarden van de andere partij zijn verworpen (R5.4).' },
+    'battle-of-forms': { severity: 'warning', summary: 'Beide partijen verwijzen naar eigen algemene voorwaarden (R5.4, BW 6:225 lid 3).' }
 };

@@ -1,0 +1,490 @@
+/**
+ * From parsed and linked documents to the input of the pure rangorde core (model.ts), and back: every id the
+ * core reports on maps to a source location. A document loaded as a part (`bijlage Tarieven "…" uit
+ * "./tarieven.ovk"`) is one document with the bijlage that names it, so a rangorde may name either.
+ *
+ * A document set is seen from one document: itself and what it sees (document-set.ts). A document is checked
+ * from its own point of view and from that of every document that sees it, so a conflict between a
+ * deelovereenkomst and its basisovereenkomst is reported on both, though the basis does not see the deel.
+ */
+import type { AstNode, LangiumDocument } from 'langium';
+import { AstUtils, GrammarUtils, URI, WorkspaceCache } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import type { ContractspraakServices } from '../contractspraak-module.js';
+import { importLinks } from '../document-set.js';
+import type {
+    Actor, Afwijking, Artikel, Bijlage, Boete, Document, DocumentVerwijzing, Lid, Looptijd, Schakel, Tarief, Termijn,
+    TermijnMaat
+} from '../generated/ast.js';
+import {
+    isAfwijking, isArtikel, isBijlage, isBoete, isDocument, isDocumentVerwijzing, isGroep, isHandtekening, isLid,
+    isLooptijd, isOnderdeel, isOndertekend, isPartij, isRangorde, isRol, isTarief, isTermijn, isVastgesteld,
+    isVerwerping, isVoorrang, isWijzigt
+} from '../generated/ast.js';
+import { documentStructure } from '../model/structure.js';
+import { proseText } from '../prose.js';
+import type { RangordeAnalysis } from './analyse.js';
+import { analyseRangorde } from './analyse.js';
+import type {
+    Claim, Declaration, Derogation, DocumentKind, Element, MemberRef, Provision, RangDocument, RangordeInput,
+    Rejection, Side
+} from './model.js';
+
+export interface SourceLocation {
+    node: AstNode;
+    property?: string;
+    keyword?: string;
+    uri: string;
+    range: Range;
+}
+
+export interface ExtractedSet {
+    input: RangordeInput;
+    /** Source location of every id the core may report on. */
+    locations: Map<string, SourceLocation>;
+    /** Core id of a document, bijlage or document reference; of a provision node. */
+    ids: Map<AstNode, string>;
+}
+
+/** Agreements both parties sign; their explicit derogations count (R5.3 step 2). */
+const SIGNED: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
+    'ontwikkelovereenkomst', 'samenwerkingsovereenkomst', 'basisovereenkomst', 'raamovereenkomst', 'deelovereenkomst',
+    'resultaatovereenkomst', 'dienstverleningsovereenkomst', 'addendum', 'verwerkersovereenkomst', 'overeenkomst'
+]);
+
+const UNIT: Record<string, string> = {
+    uren: 'uur', werkdagen: 'werkdag', kalenderdagen: 'kalenderdag', dagen: 'dag', weken: 'week', maanden: 'maand',
+    kalendermaanden: 'kalendermaand', kwartalen: 'kwartaal', jaren: 'jaar'
+};
+
+/** `werkdagen` and `werkdag` are one unit. */
+export function normaliseUnit(unit: string): string {
+    return UNIT[unit] ?? unit;
+}
+
+/** "€ 1.035,5" → "1035,50"; "€35" → "35,00". */
+export function normaliseAmount(bedrag: string): string {
+    const digits = bedrag.replace(/€/g, '').replace(/\s/g, '').replace(/\./g, '');
+    const [whole, cents = ''] = digits.split(',');
+    return `${whole.replace(/^0+(?=\d)/, '')},${cents.padEnd(2, '0')}`;
+}
+
+function kindOfSoort(soort: string): DocumentKind {
+    return soort === 'bijlagedocument' ? 'bijlage' : soort as DocumentKind;
+}
+
+/** Which side of the agreement a party is on (R5.4); undefined for others (toezichthouder, actor). */
+export function sideOf(actor: Actor | undefined, seen = new Set<Actor>()): Side | undefined {
+    if (!actor || seen.has(actor)) return undefined;
+    seen.add(actor);
+    if (isPartij(actor)) {
+        if (actor.soort === 'gemeente') return 'gemeente';
+        if (actor.soort === 'contractant' || actor.soort === 'aanbieder' || actor.soort === 'dienstverlener') return 'aanbieder';
+        return undefined;
+    }
+    if (isRol(actor)) return sideOf(actor.doel.ref, seen);
+    if (isGroep(actor)) {
+        const sides = new Set(actor.leden.map(l => sideOf(l.ref, seen)));
+        return sides.size === 1 ? [...sides][0] : undefined;
+    }
+    return undefined;
+}
+
+function location(node: AstNode, opts: { property?: string; keyword?: string } = {}): SourceLocation {
+    const cst = opts.property ? GrammarUtils.findNodeForProperty(node.$cstNode, opts.property)
+        : opts.keyword ? GrammarUtils.findNodeForKeyword(node.$cstNode, opts.keyword) : undefined;
+    const range = (cst ?? node.$cstNode)?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { node, ...opts, uri: AstUtils.getDocument(node).uri.toString(), range };
+}
+
+function documentDate(root: Document): string | undefined {
+    const signed = root.meta.find(isOndertekend)?.datum;
+    const adopted = root.meta.find(isVastgesteld)?.datum;
+    const signatures = AstUtils.streamAllContents(root).filter(isHandtekening).map(h => h.datum).filter((d): d is string => !!d).toArray().sort();
+    return signed ?? adopted ?? signatures[signatures.length - 1];
+}
+
+/** Builds the core's input from the documents of one set. */
+export function extractSet(documents: readonly LangiumDocument[]): ExtractedSet {
+    return new Extractor(documents).run();
+}
+
+class Extractor {
+    protected readonly byUri = new Map<string, LangiumDocument>();
+    protected readonly ids = new Map<AstNode, string>();
+    protected readonly locations = new Map<string, SourceLocation>();
+    protected readonly rootOfId = new Map<string, Document>();
+    protected readonly docs = new Map<string, RangDocument>();
+    /** For a document loaded as a part: its whole and the bijlage or reference that loads it. */
+    protected readonly partOf = new Map<string, { whole: LangiumDocument; node: Bijlage | DocumentVerwijzing }>();
+    protected readonly input: RangordeInput = {
+        documents: [], declarations: [], claims: [], derogations: [], rejections: [], elements: [], provisions: []
+    };
+    protected counter = 0;
+
+    constructor(readonly documents: readonly LangiumDocument[]) {
+        for (const d of [...documents].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()))) this.byUri.set(d.uri.toString(), d);
+    }
+
+    run(): ExtractedSet {
+        const all = [...this.byUri.values()];
+        for (const doc of all) {
+            const root = this.root(doc);
+            if (!root) continue;
+            for (const node of AstUtils.streamAllContents(root)) {
+                if ((isBijlage(node) || isDocumentVerwijzing(node)) && node.pad) {
+                    const target = this.loadedTarget(doc, node);
+                    if (target && target !== doc && !this.partOf.has(target.uri.toString())) this.partOf.set(target.uri.toString(), { whole: doc, node });
+                }
+            }
+        }
+        const used = new Set<string>();
+        const rootId = (doc: LangiumDocument, visiting = new Set<string>()): string => {
+            const root = this.root(doc)!;
+            const known = this.ids.get(root);
+            if (known) return known;
+            const part = this.partOf.get(doc.uri.toString());
+            let id: string;
+            if (part && !visiting.has(doc.uri.toString())) {
+                visiting.add(doc.uri.toString());
+                id = `${rootId(part.whole, visiting)}.${part.node.name}`;
+            } else {
+                id = root.name || doc.uri.path;
+                for (let n = 2; used.has(id); n++) id = `${root.name}~${n}`;
+            }
+            used.add(id);
+            this.ids.set(root, id);
+            this.rootOfId.set(id, root);
+            return id;
+        };
+        for (const doc of all) if (this.root(doc)) rootId(doc);
+        for (const doc of all) if (this.root(doc)) this.addRootDocument(doc);
+        for (const doc of all) if (this.root(doc)) this.addContents(doc);
+        this.input.documents = [...this.docs.values()];
+        return { input: this.input, locations: this.locations, ids: this.ids };
+    }
+
+    protected root(doc: LangiumDocument): Document | undefined {
+        const root = doc.parseResult?.value;
+        return isDocument(root) && root.name ? root : undefined;
+    }
+
+    protected loadedTarget(doc: LangiumDocument, node: Bijlage | DocumentVerwijzing): LangiumDocument | undefined {
+        const pad = proseText(node.pad).trim();
+        const link = importLinks(this.root(doc)!, doc.uri).find(l => l.deel && l.pad === pad);
+        return link ? this.byUri.get(link.uri.toString()) : undefined;
+    }
+
+    protected nextId(prefix: string): string {
+        return `${prefix}:${this.counter++}`;
+    }
+
+    protected addRootDocument(doc: LangiumDocument): void {
+        const root = this.root(doc)!;
+        const id = this.ids.get(root)!;
+        const part = this.partOf.get(doc.uri.toString());
+        const kind = kindOfSoort(root.soort);
+        const wholeRoot = part ? this.root(part.whole) : undefined;
+        const imports = root.imports.length ? importLinks(root, doc.uri).filter(l => !l.deel) : [];
+        const rangDoc: RangDocument = {
+            id, kind,
+            label: part ? labelOfPart(part.node) : `${kind} ${root.name}`,
+            datum: documentDate(root) ?? (wholeRoot ? documentDate(wholeRoot) : undefined),
+            signedByBoth: SIGNED.has(kind),
+            imports: imports.map(l => this.byUri.get(l.uri.toString())).filter((d): d is LangiumDocument => !!d && !!this.root(d))
+                .map(d => this.ids.get(this.root(d)!)!),
+            amends: root.meta.filter(isWijzigt).map(w => w.doel.ref ? this.idOfRangeerbaar(w.doel.ref) : undefined).filter((x): x is string => !!x)
+        };
+        if (part) {
+            rangDoc.parent = this.ids.get(wholeRoot!)!;
+            rangDoc.annex = isBijlage(part.node);
+        }
+        if (kind === 'voorwaarden') {
+            const owner = part && isDocumentVerwijzing(part.node) ? part.node.eigenaar : undefined;
+            rangDoc.conditionsOf = owner ? sideOf(owner.ref) : 'gemeente';
+        }
+        this.docs.set(id, rangDoc);
+        this.locations.set(id, location(part?.node ?? root, { property: 'name' }));
+        if (part) this.ids.set(part.node, id);
+    }
+
+    /** The core id of what a rangorde link or `wijzigt` names. */
+    protected idOfRangeerbaar(node: AstNode): string | undefined {
+        const known = this.ids.get(node);
+        if (known) return known;
+        if (isBijlage(node) || isDocumentVerwijzing(node)) {
+            const doc = AstUtils.getDocument(node);
+            const target = this.byUri.has(doc.uri.toString()) && node.pad ? this.loadedTarget(doc, node) : undefined;
+            const targetRoot = target ? this.root(target) : undefined;
+            if (targetRoot && this.ids.has(targetRoot)) return this.ids.get(targetRoot);
+            const owner = AstUtils.getContainerOfType(node, isDocument);
+            const ownerId = owner ? this.ids.get(owner) : undefined;
+            return ownerId ? `${ownerId}.${node.name}` : undefined;
+        }
+        return undefined;
+    }
+
+    /** The document a clause belongs to: an inline bijlage, else the file's document. */
+    protected documentOf(node: AstNode): string {
+        for (let n: AstNode | undefined = node.$container; n; n = n.$container) {
+            if (isBijlage(n) && n.leden.length) return this.idOfRangeerbaar(n)!;
+            if (isDocument(n)) return this.ids.get(n)!;
+        }
+        return this.ids.get(AstUtils.findRootNode(node))!;
+    }
+
+    protected where(node: AstNode): string | undefined {
+        const root = AstUtils.findRootNode(node) as Document;
+        const holder = AstUtils.getContainerOfType(node, (n): n is Lid | Artikel => isLid(n) || isArtikel(n));
+        return holder ? documentStructure(root).info(holder)?.citation : undefined;
+    }
+
+    protected elementId(node: Artikel | Lid): string {
+        let id = this.ids.get(node);
+        if (!id) {
+            id = this.nextId('el');
+            this.ids.set(node, id);
+        }
+        return id;
+    }
+
+    protected elementsOf(node: AstNode): string[] {
+        const out: string[] = [];
+        for (let n: AstNode | undefined = node.$container; n; n = n.$container) {
+            if (isLid(n) || isArtikel(n)) out.push(this.elementId(n));
+        }
+        return out;
+    }
+
+    protected addContents(doc: LangiumDocument): void {
+        const root = this.root(doc)!;
+        const rootDocId = this.ids.get(root)!;
+        const structure = documentStructure(root);
+        const datum = this.docs.get(rootDocId)?.datum;
+        for (const node of AstUtils.streamAllContents(root)) {
+            if (isBijlage(node) || isDocumentVerwijzing(node)) {
+                const id = this.idOfRangeerbaar(node)!;
+                this.ids.set(node, id);
+                if (this.docs.has(id)) continue;   // loaded from a file: that document is the one
+                const kind: DocumentKind = isBijlage(node) ? 'bijlage' : kindOfSoort(node.soort);
+                const rangDoc: RangDocument = {
+                    id, kind, label: labelOfPart(node), parent: rootDocId, annex: isBijlage(node),
+                    external: node.extern || !!node.pad,
+                    datum: isBijlage(node) && node.leden.length ? datum : undefined,
+                    signedByBoth: isDocumentVerwijzing(node) && SIGNED.has(kind)
+                };
+                if (kind === 'voorwaarden') rangDoc.conditionsOf = isDocumentVerwijzing(node) && node.eigenaar ? sideOf(node.eigenaar.ref) : 'gemeente';
+                this.docs.set(id, rangDoc);
+                this.locations.set(id, location(node, { property: 'name' }));
+            } else if (isArtikel(node) || isLid(node)) {
+                const id = this.elementId(node);
+                const element: Element = { id, document: this.documentOf(node), binding: node.binding, label: structure.info(node)?.citation };
+                if (isLid(node)) element.parent = this.elementId(node.$container);
+                this.input.elements.push(element);
+                this.locations.set(id, location(node, { property: node.binding ? 'binding' : 'name' }));
+            } else if (isRangorde(node)) {
+                const declaration: Declaration = { id: this.nextId('rangorde'), by: this.documentOf(node), where: this.where(node), chains: [], exceptions: [] };
+                this.locations.set(declaration.id, location(node, { keyword: 'rangorde' }));
+                node.ketens.forEach((keten, k) => {
+                    const chainId = `${declaration.id}/${k}`;
+                    this.locations.set(chainId, location(keten));
+                    declaration.chains.push({
+                        id: chainId,
+                        levels: keten.niveaus.map((niveau, l) => ({
+                            members: niveau.schakels.map((schakel, m) => {
+                                const memberId = `${chainId}/${l}/${m}`;
+                                this.locations.set(memberId, location(schakel));
+                                return { id: memberId, ref: this.memberRef(schakel) };
+                            })
+                        }))
+                    });
+                });
+                node.uitzonderingen.forEach((u, i) => {
+                    const exceptionId = `${declaration.id}/tenzij/${i}`;
+                    this.locations.set(exceptionId, location(u));
+                    declaration.exceptions.push({ id: exceptionId, lower: this.memberRef(u.lager), higher: this.memberRef(u.hoger), explicit: u.uitdrukkelijk });
+                });
+                this.input.declarations.push(declaration);
+            } else if (isVoorrang(node)) {
+                const claim: Claim = {
+                    id: this.nextId('voorrang'), by: this.documentOf(node), where: this.where(node),
+                    who: this.memberRef(node.wie), over: node.alles ? 'alles' : node.boven.map(b => this.memberRef(b))
+                };
+                this.locations.set(claim.id, location(node));
+                this.input.claims.push(claim);
+            } else if (isAfwijking(node)) {
+                const target = this.derogationTarget(node);
+                if (!target) continue;
+                const derogation: Derogation = {
+                    id: this.nextId('afwijking'), kind: node.soort, by: this.documentOf(node), where: this.where(node),
+                    scope: this.elementId(node.$container), target
+                };
+                this.locations.set(derogation.id, location(node));
+                this.input.derogations.push(derogation);
+            } else if (isVerwerping(node)) {
+                const side = sideOf(node.partij.ref);
+                if (!side) continue;
+                const rejection: Rejection = { id: this.nextId('verwerping'), by: this.documentOf(node), where: this.where(node), side, party: node.partij.$refText };
+                this.locations.set(rejection.id, location(node));
+                this.input.rejections.push(rejection);
+            } else if (isTermijn(node) || isTarief(node) || isBoete(node) || isLooptijd(node)) {
+                const provision = this.provision(node, rootDocId);
+                this.ids.set(node, provision.id);
+                this.locations.set(provision.id, location(node, isLooptijd(node) ? { keyword: 'looptijd' } : { property: 'name' }));
+                this.input.provisions.push(provision);
+            }
+        }
+    }
+
+    protected memberRef(schakel: Schakel): MemberRef {
+        if (schakel.deze) return { kind: 'deze' };
+        if (schakel.addenda) return { kind: 'addenda' };
+        if (schakel.bijlagen) return { kind: 'bijlagen' };
+        const target = schakel.doel?.ref;
+        return { kind: 'document', id: (target && this.idOfRangeerbaar(target)) ?? `?${schakel.doel?.$refText ?? ''}` };
+    }
+
+    protected derogationTarget(node: Afwijking): Derogation['target'] | undefined {
+        const element = node.bepaling?.ref;
+        if (element) {
+            const holder = isOnderdeel(element) ? AstUtils.getContainerOfType(element, isLid) : element;
+            if (!holder) return undefined;
+            const root = AstUtils.findRootNode(element) as Document;
+            return {
+                document: this.documentOf(holder),
+                element: this.elementId(holder),
+                label: documentStructure(root).info(element)?.citation
+            };
+        }
+        const target = node.document?.ref;
+        const document = target ? this.idOfRangeerbaar(target) : undefined;
+        if (!document) return undefined;
+        if (!node.artikel) return { document };
+        const label = `artikel ${node.artikel}`;
+        const root = this.rootOfId.get(document);
+        const info = root ? documentStructure(root).byCitation(label) : undefined;
+        const artikel = info && (isArtikel(info.node) || isLid(info.node)) ? info.node : undefined;
+        // An artikel of a document outside the set, or one that does not exist, matches no provision.
+        return { document, element: artikel ? this.elementId(artikel) : `?${document}:${label}`, label };
+    }
+
+    protected provision(node: Termijn | Tarief | Boete | Looptijd, rootDocId: string): Provision {
+        const base = { id: this.nextId('bepaling'), document: this.documentOf(node), elements: this.elementsOf(node), where: this.where(node) };
+        if (isTermijn(node)) return { ...base, kind: 'termijn', name: node.name, ...termijnValue(node) };
+        if (isTarief(node)) return { ...base, kind: 'tarief', name: node.name, ...amountValue(node) };
+        if (isBoete(node)) return { ...base, kind: 'boete', name: node.name, ...amountValue(node) };
+        // A looptijd has no name: it is that of its document, or of the document an addendum amends.
+        const amended = this.docs.get(rootDocId)?.amends?.[0];
+        return { ...base, kind: 'looptijd', name: amended ?? rootDocId, ...looptijdValue(node) };
+    }
+}
+
+function labelOfPart(node: Bijlage | DocumentVerwijzing): string {
+    return isBijlage(node) ? `bijlage ${node.name}` : `${node.soort} ${node.name}`;
+}
+
+/** Amount, unit, direction and event: `3 werkdag na Dagtekening(Dienstverleningsopdracht)`; or a quality or recurrence. */
+export function termijnValue(node: Termijn): { value: string; display: string } {
+    const build = (normalise: boolean) => {
+        const parts: string[] = [];
+        if (node.kwalitatief) parts.push(node.kwalitatief);
+        if (node.maat) parts.push(maatText(node.maat, normalise));
+        const h = node.herhaling;
+        if (h) parts.push(h.maand ? `jaarlijks op ${h.dag} ${h.maand}` : `elke ${h.aantal ? `${h.aantal} ` : ''}${normalise ? normaliseUnit(h.eenheid ?? '') : h.eenheid}`);
+        return parts.join(', ');
+    };
+    return { value: build(true), display: build(false) };
+}
+
+function maatText(maat: TermijnMaat, normalise: boolean): string {
+    // `binnen` and `uiterlijk` give the same last day; the bound is shown, not compared.
+    const bound = !normalise && maat.grens ? `${maat.grens} ` : '';
+    const t = maat.trigger;
+    const trigger = !t ? '' : t.gebeurtenis ? `${t.gebeurtenis.$refText}${t.onderwerp ? `(${t.onderwerp.$refText})` : ''}`
+        : t.looptijdGrens ? `${t.looptijdGrens} looptijd` : `afloop ${t.vorige?.$refText ?? ''}`;
+    const start = maat.start ? ` ingaande eerste dag volgende ${maat.start.eenheid}` : '';
+    const unit = normalise ? normaliseUnit(maat.duur.eenheid) : maat.duur.eenheid;
+    return `${bound}${maat.duur.aantal} ${unit}${maat.richting ? ` ${maat.richting} ${trigger}` : ''}${start}`;
+}
+
+/** Amount and unit: `35,48 per uur`. */
+export function amountValue(node: Tarief | Boete): { value: string; display: string } {
+    return {
+        value: `${normaliseAmount(node.bedrag)} per ${normaliseUnit(node.eenheid)}`,
+        display: `${node.bedrag} per ${node.eenheid}`
+    };
+}
+
+export function looptijdValue(node: Looptijd): { value: string; display: string } {
+    const parts: string[] = [];
+    const duur = (d: { aantal: string; eenheid: string }, normalise: boolean) => `${d.aantal} ${normalise ? normaliseUnit(d.eenheid) : d.eenheid}`;
+    const build = (normalise: boolean) => {
+        parts.length = 0;
+        if (node.ingang) parts.push(`ingang ${node.ingang}`);
+        if (node.einde) parts.push(`einde ${node.einde}`);
+        if (node.onbepaald) parts.push('onbepaalde tijd');
+        if (node.duur) parts.push(`duur ${duur(node.duur, normalise)}`);
+        const v = node.verlenging;
+        if (v) {
+            parts.push(`verlenging ${v.wijze}${v.aantal ? ` ${v.aantal} x` : ''} ${duur(v.duur, normalise)}`
+                + (v.opzegger ? `, tenzij ${v.opzegger.$refText} opzegt ${v.opzegtermijn ? duur(v.opzegtermijn, normalise) : ''} voor einde` : ''));
+        }
+        if (node.uiterste) parts.push(`uiterste einde ${node.uiterste}`);
+        for (const o of node.opzeggingen) {
+            parts.push(`opzegging${o.partij ? ` door ${o.partij.$refText}` : ''} opzegtermijn ${o.grens ? `${o.grens} ` : ''}${duur(o.termijn, normalise)}`
+                + (o.start ? ` ingaande eerste dag volgende ${o.start.eenheid}` : '') + (!normalise && o.vorm ? ` vorm "${proseText(o.vorm)}"` : ''));
+        }
+        return parts.join(', ');
+    };
+    return { value: build(true), display: build(false) };
+}
+
+export interface ExtractedAnalysis {
+    set: ExtractedSet;
+    analysis: RangordeAnalysis;
+    /** The document the set is seen from. */
+    top: LangiumDocument;
+}
+
+/** Analyses per point of view, cached until the workspace changes. */
+export class RangordeAnalyzer {
+    protected readonly services: ContractspraakServices;
+    protected readonly cache: WorkspaceCache<string, ExtractedAnalysis>;
+
+    constructor(services: ContractspraakServices) {
+        this.services = services;
+        this.cache = new WorkspaceCache(services.shared);
+    }
+
+    /** The set seen from `top`: itself and every document it sees. */
+    analysisOf(top: LangiumDocument): ExtractedAnalysis {
+        return this.cache.get(top.uri.toString(), () => {
+            const documents = this.services.shared.workspace.LangiumDocuments;
+            const visible = [...this.services.references.DocumentSets.visibleFrom(top)]
+                .map(uri => documents.getDocument(URI.parse(uri)))
+                .filter((d): d is LangiumDocument => d !== undefined);
+            const set = extractSet([top, ...visible]);
+            return { set, analysis: analyseRangorde(set.input), top };
+        });
+    }
+
+    /** Every point of view that includes `document`: its own first, then each document that sees it. */
+    analysesFor(document: LangiumDocument): ExtractedAnalysis[] {
+        const uri = document.uri.toString();
+        const sets = this.services.references.DocumentSets;
+        const viewers = this.services.shared.workspace.LangiumDocuments.all
+            .filter(d => d.uri.toString() !== uri && sets.visibleFrom(d).has(uri))
+            .toArray()
+            .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+        return [document, ...viewers].map(d => this.analysisOf(d));
+    }
+}
+
+const analyzers = new WeakMap<ContractspraakServices, RangordeAnalyzer>();
+
+/** One analyzer per language instance, shared by the checks, the code lens and the CLI. */
+export function rangordeAnalyzer(services: ContractspraakServices): RangordeAnalyzer {
+    let analyzer = analyzers.get(services);
+    if (!analyzer) analyzers.set(services, analyzer = new RangordeAnalyzer(services));
+    return analyzer;
+}
