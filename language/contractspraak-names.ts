@@ -5,14 +5,15 @@
  */
 import type { AstNode } from 'langium';
 import {
-    isArtikel, isBegrip, isBijlage, isDocument, isDocumentVerwijzing, isGroep, isLid, isOnderdeel, isOverweging, isPartij, isRol,
-    isVariant
+    isArtikel, isBegrip, isBijlage, isDocument, isDocumentVerwijzing, isGebeurtenis, isGroep, isLid, isOnderdeel, isOverweging, isPartij,
+    isRol, isTermijn, isVariant
 } from './generated/ast.js';
 
 /** Elements that other text can refer to by name. */
 export function isReferenceable(node: AstNode): node is AstNode & { name: string } {
     return isArtikel(node) || isLid(node) || isOnderdeel(node) || isBijlage(node) || isBegrip(node) || isVariant(node)
-        || isPartij(node) || isGroep(node) || isRol(node) || isDocumentVerwijzing(node) || isOverweging(node);
+        || isPartij(node) || isGroep(node) || isRol(node) || isDocumentVerwijzing(node) || isOverweging(node)
+        || isGebeurtenis(node) || isTermijn(node);
 }
 
 /** Elements whose children are named relative to them (the chain of a qualified name). */
@@ -31,7 +32,8 @@ export interface NamePath {
 export function namePath(node: AstNode): NamePath | undefined {
     if (!isReferenceable(node) || !node.name) return undefined;
     // Begrippen, parties and documents are named flat within the document, wherever they are declared.
-    if (isBegrip(node) || isPartij(node) || isGroep(node) || isRol(node) || isDocumentVerwijzing(node) || isOverweging(node)) {
+    if (isBegrip(node) || isPartij(node) || isGroep(node) || isRol(node) || isDocumentVerwijzing(node) || isOverweging(node)
+        || isGebeurtenis(node) || isTermijn(node)) {
         return { segments: [node.name], containers: [] };
     }
     if (isVariant(node)) return { segments: [node.name], containers: [] };

@@ -22,7 +22,7 @@ export interface TypedNumber {
 }
 
 /** "artikel 10.4", "Artikel 6", "artikel 1 lid 5", "lid 2", "annex 2", "bijlage 3". */
-const TYPED_NUMBER = /\b(artikel|art\.|lid|bijlage|annex)\s+(\d+(?:\.\d+)*)(?:\s*,?\s+lid\s+(\d+))?(?![\d.]*\d)/giu;
+const TYPED_NUMBER = /\b(artikel|art\.|lid|bijlage|annex)\s+(\d+(?:\.\d+)*)(?:\s*,?\s+lid\s+(\d+))?(?![\d.:]*\d)/giu;
 /** "… van de Algemene Inkoopvoorwaarden": a number of another document, not of this one. */
 const OF_OTHER_DOCUMENT = /^\s*,?\s*van\s+(?:de|het)\s+(?!Overeenkomst\b|Raamovereenkomst\b|Deelovereenkomst\b|Basisovereenkomst\b)\p{Lu}/u;
 /** "… Gemeentewet", "… Wmo 2015", "… BW": a number of a law. */

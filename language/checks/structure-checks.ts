@@ -10,7 +10,8 @@ import type { DocumentSets } from '../document-set.js';
 import { resolveImportUri } from '../document-set.js';
 import type { Bijlage, Document, DocumentVerwijzing, Import } from '../generated/ast.js';
 import {
-    isArtikel, isBegrip, isBijlage, isDocumentVerwijzing, isGroep, isLid, isOnderdeel, isOverweging, isPartij, isRol, isVariant
+    isArtikel, isBegrip, isBijlage, isDocumentVerwijzing, isGebeurtenis, isGroep, isLid, isOnderdeel, isOverweging, isPartij, isRol,
+    isTermijn, isVariant
 } from '../generated/ast.js';
 import type { ElementKind } from '../model/structure.js';
 import { documentStructure } from '../model/structure.js';
@@ -23,12 +24,15 @@ function namespaceOf(node: AstNode): string | undefined {
     if (isBegrip(node) || isVariant(node) || isPartij(node) || isGroep(node) || isRol(node)) return 'term';
     if (isDocumentVerwijzing(node)) return 'document';
     if (isOverweging(node)) return 'overweging';
+    if (isGebeurtenis(node)) return 'gebeurtenis';
+    if (isTermijn(node)) return 'termijn';
     return undefined;
 }
 
 const KIND_NAMES: Record<string, string> = {
     Artikel: 'artikel', Lid: 'lid', Onderdeel: 'onderdeel', Bijlage: 'bijlage', Begrip: 'begrip', Variant: 'variant',
-    Partij: 'partij', Groep: 'groep', Rol: 'rol', DocumentVerwijzing: 'document', Overweging: 'overweging'
+    Partij: 'partij', Groep: 'groep', Rol: 'rol', DocumentVerwijzing: 'document', Overweging: 'overweging',
+    Gebeurtenis: 'gebeurtenis', Termijn: 'termijn'
 };
 
 const PLURAL: Record<ElementKind, string> = {
@@ -75,14 +79,15 @@ export class StructureChecks {
     }
 
     checkPinnedNumbering(root: Document, accept: ValidationAcceptor): void {
-        for (const p of documentStructure(root).pinnedIssues) {
+        const structure = documentStructure(root);
+        for (const p of structure.pinnedIssues) {
             const node = p.node as AstNode & { nummer?: string };
             const property = (node.nummer !== undefined ? 'nummer' : 'name') as never;
             if (p.issue.kind === 'gap') {
                 const missing = p.issue.actual - p.issue.expected === 1
                     ? `nummer ${p.issue.expected} ontbreekt`
                     : `nummers ${p.issue.expected} tot en met ${p.issue.actual - 1} ontbreken`;
-                accept('warning', `Vaste nummering van ${PLURAL[p.kind]} slaat over: ${missing} vóór ${p.kind} ${p.issue.actual}.`, {
+                accept('warning', `Vaste nummering van ${PLURAL[p.kind]} slaat over: ${missing} vóór ${p.kind} ${structure.info(p.node)?.label ?? p.issue.actual}.`, {
                     node, property, code: Codes.NumberingGap
                 });
             } else {

@@ -112,6 +112,7 @@ export type ContractspraakKeywordNames =
     | "kalendermaand"
     | "kalendermaanden"
     | "kolommen"
+    | "kop"
     | "kwartaal"
     | "kwartalen"
     | "ledennummering"
@@ -265,7 +266,7 @@ export function isArtikel(item: unknown): item is Artikel {
     return reflection.isInstance(item, Artikel.$type);
 }
 
-export type ArtikelInhoud = Begrip | Bepaling | Lid | Tekst | Toelichting;
+export type ArtikelInhoud = Begrip | Bepaling | Kop | Lid | Tekst | Toelichting;
 
 export const ArtikelInhoud = {
     $type: 'ArtikelInhoud'
@@ -388,7 +389,7 @@ export function isBijlage(item: unknown): item is Bijlage {
     return reflection.isInstance(item, Bijlage.$type);
 }
 
-export type BijlageLid = Artikel | Begrip | Bijlage | Boete | Hoofdstuk | Tabel | Tarief | Tekst | Toelichting;
+export type BijlageLid = Artikel | Begrip | Bijlage | Boete | Hoofdstuk | Kop | Tabel | Tarief | Tekst | Toelichting;
 
 export const BijlageLid = {
     $type: 'BijlageLid'
@@ -495,7 +496,7 @@ export function isDocument(item: unknown): item is Document {
     return reflection.isInstance(item, Document.$type);
 }
 
-export type DocumentLid = Artikel | Begrip | Bijlage | Boete | DocumentVerwijzing | Gebeurtenis | Hoofdstuk | Looptijd | Ondertekening | Overwegingen | Partijen | Rangorde | Tarief | Tekst | Termijn | Toelichting | Verwerping | Voorrang;
+export type DocumentLid = Artikel | Begrip | Bijlage | Boete | DocumentVerwijzing | Gebeurtenis | Hoofdstuk | Kop | Looptijd | Ondertekening | Overwegingen | Partijen | Rangorde | Tabel | Tarief | Tekst | Termijn | Toelichting | Verwerping | Voorrang;
 
 export const DocumentLid = {
     $type: 'DocumentLid'
@@ -637,6 +638,7 @@ export interface Handtekening extends langium.AstNode {
     naam?: Prose;
     partij: langium.Reference<Actor>;
     plaats?: Prose;
+    weergave?: Prose;
 }
 
 export const Handtekening = {
@@ -646,7 +648,8 @@ export const Handtekening = {
     functie: 'functie',
     naam: 'naam',
     partij: 'partij',
-    plaats: 'plaats'
+    plaats: 'plaats',
+    weergave: 'weergave'
 } as const;
 
 export function isHandtekening(item: unknown): item is Handtekening {
@@ -695,7 +698,7 @@ export function isHoofdstuk(item: unknown): item is Hoofdstuk {
     return reflection.isInstance(item, Hoofdstuk.$type);
 }
 
-export type HoofdstukLid = Artikel | Begrip | Tekst | Toelichting;
+export type HoofdstukLid = Artikel | Begrip | Kop | Tabel | Tekst | Toelichting;
 
 export const HoofdstukLid = {
     $type: 'HoofdstukLid'
@@ -758,6 +761,21 @@ export const Keten = {
 
 export function isKeten(item: unknown): item is Keten {
     return reflection.isInstance(item, Keten.$type);
+}
+
+export interface Kop extends langium.AstNode {
+    readonly $container: Artikel | Bijlage | Document | Hoofdstuk;
+    readonly $type: 'Kop';
+    tekst: Prose;
+}
+
+export const Kop = {
+    $type: 'Kop',
+    tekst: 'tekst'
+} as const;
+
+export function isKop(item: unknown): item is Kop {
+    return reflection.isInstance(item, Kop.$type);
 }
 
 export type Kwalitatief = 'direct' | 'onmiddellijk' | 'onverwijld' | 'redelijk' | 'spoedig' | 'tijdig';
@@ -1123,7 +1141,7 @@ export function isPerEenheid(item: unknown): item is PerEenheid {
 }
 
 export interface Prose extends langium.AstNode {
-    readonly $container: Artikel | Begrip | Bijlage | Boete | Citeertitel | Document | DocumentVerwijzing | Gebeurtenis | Handtekening | Hoofdstuk | Import | Lid | Onderdeel | Ondertekend | Ondertekening | Opzegging | Overweging | Overwegingen | Partij | Partijen | Rij | Tabel | Tarief | Tekst | Termijn | Toelichting | Vastgesteld | Versie;
+    readonly $container: Artikel | Begrip | Bijlage | Boete | Citeertitel | Document | DocumentVerwijzing | Gebeurtenis | Handtekening | Hoofdstuk | Import | Kop | Lid | Onderdeel | Ondertekend | Ondertekening | Opzegging | Overweging | Overwegingen | Partij | Partijen | Rij | Tabel | Tarief | Tekst | Termijn | Toelichting | Vastgesteld | Versie;
     readonly $type: 'Prose';
     delen: Array<ProseDeel>;
 }
@@ -1324,7 +1342,7 @@ export function isStatus(item: unknown): item is Status {
 }
 
 export interface Tabel extends langium.AstNode {
-    readonly $container: Artikel | Bijlage | Lid;
+    readonly $container: Artikel | Bijlage | Document | Hoofdstuk | Lid;
     readonly $type: 'Tabel';
     kolommen: Array<Prose>;
     name: string;
@@ -1732,6 +1750,7 @@ export type ContractspraakAstType = {
     InlineRef: InlineRef
     KalenderKeuze: KalenderKeuze
     Keten: Keten
+    Kop: Kop
     Lid: Lid
     LidRef: LidRef
     Lijst: Lijst
@@ -2152,6 +2171,10 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                 plaats: {
                     name: Handtekening.plaats,
                     optional: true
+                },
+                weergave: {
+                    name: Handtekening.weergave,
+                    optional: true
                 }
             },
             superTypes: []
@@ -2238,6 +2261,15 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        Kop: {
+            name: Kop.$type,
+            properties: {
+                tekst: {
+                    name: Kop.tekst
+                }
+            },
+            superTypes: [ArtikelInhoud.$type, BijlageLid.$type, DocumentLid.$type, HoofdstukLid.$type]
         },
         Lid: {
             name: Lid.$type,
@@ -2695,7 +2727,7 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Bepaling.$type, BijlageLid.$type]
+            superTypes: [Bepaling.$type, BijlageLid.$type, DocumentLid.$type, HoofdstukLid.$type]
         },
         Tarief: {
             name: Tarief.$type,
