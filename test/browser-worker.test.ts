@@ -83,12 +83,14 @@ suite.skipIf(!fs.existsSync(CHROMIUM))('language server in a browser web worker 
         [BASIS, RAAM, completionLine, raamLines[completionLine].indexOf('[artikel Weigering]') + '[artikel '.length] as const);
         expect(errors).toEqual([]);
         expect(result.capabilities).toEqual(expect.arrayContaining(['completionProvider', 'definitionProvider', 'hoverProvider', 'textDocumentSync']));
-        const raam = result.diagnostics['file:///ws/raam.ovk'];
+        // errors and warnings only: advisory (info) checks come and go as the language grows
+        const problems = (uri: string) => (result.diagnostics[uri] ?? []).filter(d => d.severity === 1 || d.severity === 2);
+        const raam = problems('file:///ws/raam.ovk');
         // the reference into the other document resolves; only the misspelt one is reported, on its exact range
         expect(raam.map(d => d.code)).toEqual(['ref-unresolved']);
         const range = raam[0].range;
         expect(raamLines[range.start.line].slice(range.start.character, range.end.character)).toBe('Weigerring');
-        expect(result.diagnostics['file:///ws/basis.ovk'] ?? []).toEqual([]);
+        expect(problems('file:///ws/basis.ovk')).toEqual([]);
         expect(result.completion).toContain('Weigering');
         console.info(`browser worker: start → diagnostics in ${result.millis.toFixed(0)} ms`);
         await page.close();

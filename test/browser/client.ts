@@ -12,7 +12,7 @@ import {
 
 export interface LspRun {
     capabilities: string[];
-    diagnostics: Record<string, Array<Pick<Diagnostic, 'code' | 'range' | 'message'>>>;
+    diagnostics: Record<string, Array<Pick<Diagnostic, 'code' | 'range' | 'message' | 'severity'>>>;
     completion: string[];
     millis: number;
 }
@@ -57,7 +57,7 @@ async function runLsp(files: Array<{ uri: string; text: string }>, wait: { uri: 
     connection.dispose();
     worker.terminate();
     const slim: LspRun['diagnostics'] = {};
-    for (const [uri, list] of Object.entries(diagnostics)) slim[uri] = list.map(d => ({ code: d.code, range: d.range, message: d.message }));
+    for (const [uri, list] of Object.entries(diagnostics)) slim[uri] = list.map(d => ({ code: d.code, range: d.range, message: d.message, severity: d.severity }));
     return { capabilities: Object.keys(init.capabilities).sort(), diagnostics: slim, completion: items.map(i => i.label), millis };
 }
 
