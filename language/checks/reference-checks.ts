@@ -8,8 +8,9 @@ import type { ContractspraakServices } from '../contractspraak-module.js';
 import type { ContractspraakScopeProvider } from '../contractspraak-scope.js';
 import { Codes } from '../diagnostics.js';
 import type { Document, RelatieveRef, UnknownRef, WetRef } from '../generated/ast.js';
-import { isArtikel, isBijlage, isDocumentVerwijzing, isLid, isOnderdeel } from '../generated/ast.js';
+import { isDocumentVerwijzing } from '../generated/ast.js';
 import { findRegulation } from '../model/legislation.js';
+import { relativeProblem } from '../model/relative.js';
 import { editDistance } from '../model/similarity.js';
 
 const REF_KINDS = ['artikel', 'lid', 'onderdeel', 'bijlage', 'begrip', 'document'];
@@ -78,34 +79,5 @@ export class ReferenceChecks {
                 node, property: 'wet', code: Codes.LawUnknown
             });
         }
-    }
-}
-
-/** Why a relative reference has no target here, or undefined when it has one. */
-export function relativeProblem(node: RelatieveRef): string | undefined {
-    const lid = AstUtils.getContainerOfType(node, isLid);
-    const artikel = AstUtils.getContainerOfType(node, isArtikel);
-    const text = `[${node.relatie} ${node.soort}]`;
-    switch (node.soort) {
-        case 'lid': {
-            if (!lid || !artikel) return `${text} staat niet in een lid.`;
-            const leden = artikel.inhoud.filter(isLid);
-            const i = leden.indexOf(lid);
-            if (node.relatie.startsWith('vorig') && i === 0) return `${text} staat in het eerste lid van het artikel; er is geen vorig lid.`;
-            if (node.relatie.startsWith('volgend') && i === leden.length - 1) return `${text} staat in het laatste lid van het artikel; er is geen volgend lid.`;
-            return undefined;
-        }
-        case 'artikel':
-            if (!artikel) return `${text} staat niet in een artikel.`;
-            if (node.relatie !== 'dit') return `${text}: verwijs naar een ander artikel bij naam, bijvoorbeeld [artikel Naam].`;
-            return undefined;
-        case 'onderdeel':
-            if (!AstUtils.getContainerOfType(node, isOnderdeel)) return `${text} staat niet in een onderdeel.`;
-            return undefined;
-        case 'bijlage':
-            if (!AstUtils.getContainerOfType(node, isBijlage)) return `${text} staat niet in een bijlage.`;
-            return undefined;
-        default:
-            return undefined;
     }
 }

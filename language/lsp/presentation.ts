@@ -5,10 +5,10 @@
  */
 import type { AstNode, LangiumDocument } from 'langium';
 import { AstUtils, UriUtils } from 'langium';
-import type { Document, Lid, Onderdeel, Prose, RelatieveRef, Relatie, RelatieSoort, WetRef } from '../generated/ast.js';
+import type { Document, Prose, WetRef } from '../generated/ast.js';
 import {
     isArtikel, isArtikelRef, isAutoTerm, isBegrip, isBegripRef, isBijlage, isBijlageRef, isCiteertitel, isDocument,
-    isDocumentRef, isDocumentVerwijzing, isGroep, isHoofdstuk, isLid, isLidRef, isLijst, isLooptijd, isOnderdeel,
+    isDocumentRef, isDocumentVerwijzing, isGroep, isHoofdstuk, isLid, isLidRef, isLooptijd, isOnderdeel,
     isOnderdeelRef, isOndertekend, isOverwegingRef, isPartij, isRelatieveRef, isRol, isTekst, isTermUse, isText, isUrlRef,
     isVariant, isVastgesteld, isWetRef
 } from '../generated/ast.js';
@@ -70,57 +70,8 @@ export function heading(node: AstNode, from?: AstNode): string | undefined {
 
 // ---------------------------------------------------------------- relative references
 
-const PREVIOUS = new Set<Relatie>(['vorig', 'vorige']);
-const NEXT = new Set<Relatie>(['volgend', 'volgende']);
-
-/**
- * The element a relative reference denotes when written at `at`: [dit lid], [vorig lid], [dit artikel],
- * [deze bijlage], [deze overeenkomst] … Undefined where it has none (the checks report that).
- */
-export function relativeTarget(at: AstNode, relatie: Relatie, soort: RelatieSoort): AstNode | undefined {
-    const sibling = <T extends AstNode>(own: T | undefined, siblings: T[]): T | undefined => {
-        if (!own) return undefined;
-        const i = siblings.indexOf(own);
-        if (i < 0) return undefined;
-        if (PREVIOUS.has(relatie)) return siblings[i - 1];
-        if (NEXT.has(relatie)) return siblings[i + 1];
-        return own;
-    };
-    switch (soort) {
-        case 'lid': {
-            const lid = AstUtils.getContainerOfType(at, isLid);
-            const artikel = lid && AstUtils.getContainerOfType(lid, isArtikel);
-            return artikel ? sibling<Lid>(lid, artikel.inhoud.filter(isLid)) : undefined;
-        }
-        case 'onderdeel': {
-            const onderdeel = AstUtils.getContainerOfType(at, isOnderdeel);
-            const lijst = onderdeel && AstUtils.getContainerOfType(onderdeel.$container, isLijst);
-            return lijst ? sibling<Onderdeel>(onderdeel, lijst.onderdelen) : undefined;
-        }
-        case 'artikel':
-            // "het vorige artikel" is not allowed: artikelen are cited by name (reference-checks.ts)
-            return PREVIOUS.has(relatie) || NEXT.has(relatie) ? undefined : AstUtils.getContainerOfType(at, isArtikel);
-        case 'bijlage':
-            return PREVIOUS.has(relatie) || NEXT.has(relatie) ? undefined : AstUtils.getContainerOfType(at, isBijlage);
-        case 'hoofdstuk':
-            return PREVIOUS.has(relatie) || NEXT.has(relatie) ? undefined : AstUtils.getContainerOfType(at, isHoofdstuk);
-        case 'overeenkomst':
-            return PREVIOUS.has(relatie) || NEXT.has(relatie) ? undefined : rootOf(at);
-        default:
-            return undefined;
-    }
-}
-
-export function relativeRefTarget(ref: RelatieveRef): AstNode | undefined {
-    return relativeTarget(ref, ref.relatie, ref.soort);
-}
-
-/** The reference as a reader says it: "het vorige lid", "dit artikel", "deze overeenkomst". */
-export function relativeWords(relatie: Relatie, soort: RelatieSoort): string {
-    if (PREVIOUS.has(relatie)) return `het vorige ${soort}`;
-    if (NEXT.has(relatie)) return `het volgende ${soort}`;
-    return `${relatie} ${soort}`;
-}
+import { relativeWords } from '../model/relative.js';
+export { relativeRefTarget, relativeTarget, relativeWords } from '../model/relative.js';
 
 // ---------------------------------------------------------------- text
 
