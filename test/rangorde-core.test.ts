@@ -191,8 +191,20 @@ describe('R5.1 the resolved order from the documents\' own rangorde', () => {
         expect(a.findings[0].message).toContain('Deze bepaling geeft bijlage Aanbesteding voorrang boven alles, maar dat gaat in tegen de rangorde: '
             + 'raamovereenkomst Raam boven bijlage Aanbesteding (de rangorde van raamovereenkomst Raam, artikel 1.4)');
         expect(a.findings[0].related).toEqual([{ at: '1.4/0', message: 'De rangorde van raamovereenkomst Raam, artikel 1.4' }]);
-        // Where the declarations are silent, the claim decides: Aanbesteding now above the AIV.
-        expect(a.order.compare('Aanbesteding', 'AIV').path?.[0].sources[0].origin).toBe('voorrang');
+        // A claim against the order decides nothing, not even where the declarations are silent.
+        expect(a.order.compare('Aanbesteding', 'AIV').relation).toBe('unordered');
+    });
+
+    test('a claim where the declarations are silent adds to the order', () => {
+        const a = analyseRangorde(input({
+            documents: raamSet(),
+            declarations: [decl('1.4', 'Raam', 'deze > bijlagen ; deze > AIV')],
+            claims: [{ id: 'c', by: 'Raam', where: 'artikel 7', who: ref('Tarieven'), over: [ref('AIV'), ref('Leidraad')] }]
+        }));
+        expect(a.findings).toEqual([]);
+        expect(a.order.compare('Tarieven', 'AIV').path?.[0].sources[0]).toMatchObject({ origin: 'voorrang', clause: 'c' });
+        // Over a bijlage that shares the `bijlagen` level: a refinement, not a contradiction.
+        expect(a.order.compare('Tarieven', 'Leidraad').relation).toBe('higher');
     });
 
     test('a claim in line with the declared order is silent', () => {

@@ -581,15 +581,20 @@ function applyClaim(claim: Claim, order: PrecedenceOrder, table: DocumentTable, 
         : claim.over.flatMap(ref => table.expand(ref, claim.by));
     const against: Array<{ w: string; x: string; comparison: Comparison }> = [];
     const source: EdgeSource = { origin: 'voorrang', document: claim.by, clause: claim.id, where: claim.where };
+    const adds: Array<[string, string]> = [];
     for (const w of who) {
         for (const x of over) {
             if (x === w) continue;
             const c = order.compare(x, w);
             if (c.relation === 'higher' || (c.relation === 'equal' && c.equal?.strength === 'explicit')) against.push({ w, x, comparison: c });
-            else if (c.relation === 'unordered' || c.relation === 'equal') order.addEdge(w, x, source);
+            else if (c.relation === 'unordered' || c.relation === 'equal') adds.push([w, x]);
         }
     }
-    if (!against.length) return [];
+    // A claim the order contradicts decides nothing, not even where the order is silent.
+    if (!against.length) {
+        for (const [w, x] of adds) order.addEdge(w, x, source);
+        return [];
+    }
     const whoText = table.refText(claim.who);
     const overText = claim.over === 'alles' ? 'alles' : claim.over.map(r => table.refText(r)).join(', ');
     const reasons = against.map(({ w, x, comparison }) => comparison.relation === 'equal'
