@@ -5,6 +5,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../workspace.js';
 import type { ReportFormat } from './check.js';
 import { REPORT_FORMATS, runCheck } from './check.js';
+import type { RangordeCliOptions } from './rangorde.js';
+import { runRangorde } from './rangorde.js';
 import type { RenderOptions } from './render.js';
 import { runRender } from './render.js';
 import type { TermijnCliOptions } from './termijn.js';
@@ -56,6 +58,15 @@ program.command('render')
     .action(async (pad: string, opts: RenderOptions) => {
         const result = await runRender(pad, opts);
         process.exitCode = result.exitCode;
+    });
+
+program.command('rangorde')
+    .description('Toon de rangorde van de documentset (niveaus en welke bepaling elke stap beslist) en elke strijdigheid met winnaar, verliezer en reden (termijnen.md §5).')
+    .argument('<bestand>', 'het .ovk-bestand waarvandaan de documentset wordt bepaald')
+    .option('-f, --format <format>', 'uitvoerformaat: text of json', 'text')
+    .option('--root <map>', 'map waarbinnen imports moeten blijven (standaard: de map van het bestand)')
+    .action(async (bestand: string, opts: RangordeCliOptions) => {
+        process.exitCode = await runRangorde(bestand, opts);
     });
 
 try {
