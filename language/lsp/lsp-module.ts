@@ -10,12 +10,14 @@ import { ContractspraakDocumentSymbolProvider } from './document-symbol-provider
 import { ContractspraakFormatter } from './formatter.js';
 import { ContractspraakHoverProvider } from './hover-provider.js';
 import { ContractspraakInlayHintProvider } from './inlay-hint-provider.js';
+import { ContractspraakRangordeCodeLensProvider } from './rangorde-code-lens.js';
 import { ContractspraakRenameProvider } from './rename-provider.js';
 import { ContractspraakSemanticTokenProvider } from './semantic-token-provider.js';
 
 export const contractspraakLspModule: Module<ContractspraakServices, PartialLangiumServices> = {
     lsp: {
         CodeActionProvider: (services) => new ContractspraakCodeActionProvider(services),
+        CodeLensProvider: (services) => new ContractspraakRangordeCodeLensProvider(services),
         CompletionProvider: (services) => new ContractspraakCompletionProvider(services),
         DocumentSymbolProvider: (services) => new ContractspraakDocumentSymbolProvider(services),
         Formatter: () => new ContractspraakFormatter(),

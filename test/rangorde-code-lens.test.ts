@@ -1,0 +1,66 @@
+/**
+ * The rangorde code lens (language/lsp/rangorde-code-lens.ts), in process: above each provision that competes
+ * for a slot, whether it prevails or gives way and by which step of R5.3 (termijnen.md §5); nothing elsewhere.
+ */
+import type { LangiumDocument } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { buildSet } from './helpers.js';
+
+const basis = `basisovereenkomst Basis "Basisovereenkomst" {
+    partijen {
+        gemeente Gemeente "Gemeente Gouda"
+    }
+    artikel Betaling "Betaling" {
+        lid Termijn: "De Gemeente betaalt binnen dertig dagen."
+            termijn Betalen: Gemeente "betaalt" binnen 30 dagen
+    }
+}`;
+
+const deel = (rangorde: string) => `importeer "./basis.ovk"
+deelovereenkomst Deel "Deelovereenkomst" {
+    bijlage Tarieven "Tarieven" {
+        tarief HH: "Hulp bij het huishouden" € 27,50 per uur
+    }
+    rangorde: ${rangorde}
+    artikel Prijs "Prijs" {
+        lid Tarief: "Het tarief is € 28,00 per uur."
+            tarief HH: "Hulp bij het huishouden" € 28,00 per uur
+        lid Betaling: "In afwijking van de Basisovereenkomst betaalt de Gemeente binnen veertien dagen."
+            afwijking van Basis.Betaling
+            termijn Betalen: Gemeente "betaalt" binnen 14 dagen
+    }
+}`;
+
+async function lenses(files: Record<string, string>, path: string) {
+    const { docs, services } = await buildSet(files);
+    const doc: LangiumDocument = docs[path];
+    const provider = services.Contractspraak.lsp.CodeLensProvider!;
+    const result = await provider.provideCodeLens(doc, { textDocument: { uri: doc.uri.toString() } }) ?? [];
+    return result.map(l => `${l.range.start.line + 1}:${l.range.start.character + 1} «${doc.textDocument.getText(l.range)}» ${l.command?.title}`);
+}
+
+describe('rangorde code lens', () => {
+    test('the winner "gaat voor op", the loser "wijkt voor", each with the deciding step; unresolved ones say so', async () => {
+        const files = { 'basis.ovk': basis, 'deel.ovk': deel('deze = bijlagen > Basis') };
+        expect(await lenses(files, 'deel.ovk')).toEqual([
+            '4:16 «HH» onopgelost tegenover deelovereenkomst Deel (artikel 1.1) — R5.3 stap 5',
+            '9:20 «HH» onopgelost tegenover bijlage Tarieven — R5.3 stap 5',
+            '12:21 «Betalen» gaat voor op basisovereenkomst Basis (artikel 1.1) — R5.3 stap 2, uitdrukkelijke wijziging of afwijking'
+        ]);
+        // The basis does not see the deel, yet its provision shows that it gives way.
+        expect(await lenses(files, 'basis.ovk')).toEqual([
+            '7:21 «Betalen» wijkt voor deelovereenkomst Deel (artikel 1.2) — R5.3 stap 2, uitdrukkelijke wijziging of afwijking'
+        ]);
+    });
+    test('rank decides (step 3) once the rangorde orders the deel and its bijlage', async () => {
+        const files = { 'basis.ovk': basis, 'deel.ovk': deel('deze > bijlagen > Basis') };
+        expect(await lenses(files, 'deel.ovk')).toEqual([
+            '4:16 «HH» wijkt voor deelovereenkomst Deel (artikel 1.1) — R5.3 stap 3, hogere rang',
+            '9:20 «HH» gaat voor op bijlage Tarieven — R5.3 stap 3, hogere rang',
+            '12:21 «Betalen» gaat voor op basisovereenkomst Basis (artikel 1.1) — R5.3 stap 2, uitdrukkelijke wijziging of afwijking'
+        ]);
+    });
+    test('no lens where nothing competes', async () => {
+        expect(await lenses({ 'basis.ovk': basis }, 'basis.ovk')).toEqual([]);
+    });
+});
