@@ -2,8 +2,10 @@
  * Quick fixes for the diagnostics whose checks know the fix: the check puts what is needed on the diagnostic's
  * `data` (the replacement reference, the suggested term, the undeclared variant), so a fix never has to guess.
  */
-import type { AstNode, AstNodeLocator, IndexManager, LangiumDocument, LangiumDocuments, MaybePromise, NameProvider } from 'langium';
-import { AstUtils, URI } from 'langium';
+import type {
+    AstNode, AstNodeLocator, IndexManager, LangiumDocument, LangiumDocuments, MaybePromise, NameProvider, URI
+} from 'langium';
+import { AstUtils } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeActionParams, Command, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeAction, CodeActionKind } from 'vscode-languageserver';
@@ -91,13 +93,7 @@ export class ContractspraakCodeActionProvider implements CodeActionProvider {
         const target = AstUtils.getDocument(declaration);
         const at = target.textDocument.positionAt(last.end);
         const kind = isBegrip(declaration) ? 'begrip' : isGroep(declaration) ? 'groep' : 'partij';
-        return [{
-            title: `Declareer '${variant}' als variant van ${kind} ${declaration.name}`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            isPreferred: true,
-            edit: { changes: { [target.textDocument.uri]: [{ range: { start: at, end: at }, newText: ` / ${variant}` }] } }
-        }];
+        return [this.quickFix(`Declareer '${variant}' als variant van ${kind} ${declaration.name}`, diagnostic, target, { start: at, end: at }, ` / ${variant}`)];
     }
 
     /** `[artikle Weigering]` → `[artikel Weigering]`: only the kind word changes. */
@@ -127,10 +123,11 @@ export class ContractspraakCodeActionProvider implements CodeActionProvider {
     }
 
     protected loadNode(uri: URI, path: string): AstNode | undefined {
-        const doc = this.documents.getDocument(URI.parse(uri.toString()));
+        const doc = this.documents.getDocument(uri);
         return doc ? this.nodeLocator.getAstNode(doc.parseResult.value, path) : undefined;
     }
 
+    /** A preferred quick fix that replaces `range` of `document` (which may be another file than the diagnostic's). */
     protected quickFix(title: string, diagnostic: Diagnostic, document: LangiumDocument, range: Range, newText: string): CodeAction {
         const edit: TextEdit = { range, newText };
         const workspaceEdit: WorkspaceEdit = { changes: { [document.textDocument.uri]: [edit] } };

@@ -5,7 +5,7 @@
  * of an artikel, the artikelen of a bijlage, every element of a document). Variants are their own nodes, so
  * renaming a begrip leaves `{Werkdagen}` alone.
  */
-import type { AstNode, CstNode, LangiumDocument, LangiumDocuments, MaybePromise, Reference } from 'langium';
+import type { AstNode, AstNodeLocator, CstNode, LangiumDocument, LangiumDocuments, MaybePromise, Reference } from 'langium';
 import { AstUtils, CstUtils, GrammarAST, isReference } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import type { Position, Range, RenameParams, TextDocumentPositionParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
@@ -30,7 +30,7 @@ interface Segment {
 
 export class ContractspraakRenameProvider extends DefaultRenameProvider {
     protected readonly langiumDocuments: LangiumDocuments;
-    protected readonly nodeLocator;
+    protected readonly nodeLocator: AstNodeLocator;
     protected readonly keywords: Set<string>;
 
     constructor(services: ContractspraakServices) {
