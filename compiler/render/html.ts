@@ -66,7 +66,7 @@ function block(b: Block, out: string[]): void {
             if (b.role === 'toelichting') {
                 out.push(`<aside class="toelichting"><p><span class="kop">Toelichting:</span> ${runs(b.runs)}</p></aside>`);
             } else if (b.role === 'begrip') {
-                out.push(`<p class="begrip"${attr('id', b.id)}><dfn>${escapeHtml(b.term ?? '')}</dfn>: ${runs(b.runs)}</p>`);
+                out.push(`<p class="begripsbepaling"${attr('id', b.id)}><dfn>${escapeHtml(b.term ?? '')}</dfn>: ${runs(b.runs)}</p>`);
             } else {
                 out.push(`<p class="${b.role}"${attr('id', b.id)}>${runs(b.runs)}</p>`);
             }
@@ -166,9 +166,10 @@ function run(r: Run): string {
             return r.link ? `<a class="begrip" href="${escapeHtml(href(r.link))}">${text}</a>` : `<span class="begrip">${text}</span>`;
         case 'law': {
             const url = safeUrl(r.url);
+            const title = r.title && r.unverified ? `${r.title} (bron-id niet geverifieerd)` : r.title;
             return url
-                ? `<a class="wet" href="${escapeHtml(url)}"${attr('title', r.title)} rel="external noopener noreferrer">${text}</a>`
-                : `<span class="wet"${attr('title', r.title)}>${text}</span>`;
+                ? `<a class="wet${r.unverified ? ' onbevestigd' : ''}" href="${escapeHtml(url)}"${attr('title', title)} rel="external noopener noreferrer">${text}</a>`
+                : `<span class="wet"${attr('title', title)}>${text}</span>`;
         }
         case 'url': {
             const url = safeUrl(r.url);

@@ -124,7 +124,8 @@ function list(l: ListBlock, out: string[], depth: number): void {
     for (const item of l.items) {
         out.push(`${indent}- ${anchor(item.id)}${guardLineStart(`${escapeMarkdown(labelOf(item.numbering))} ${runs(item.runs)}`)}`);
         if (item.list) list(item.list, out, depth + 1);
-        if (item.closing) out.push(`${indent}  ${runs(item.closing)}`);
+        // The closing words of a sublist belong to its item: a paragraph of that item, not of the last subitem.
+        if (item.closing) out.push('', `${indent}  ${guardLineStart(runs(item.closing))}`, '');
     }
     if (depth === 0) out.push('');
 }

@@ -136,9 +136,10 @@ export interface RelativeTarget {
 
 /** The element a relative reference points to, and how it reads. */
 export function relativeTarget(node: RelatieveRef, ctx: RenderContext): RelativeTarget {
-    const soort = node.soort;
+    const soort = node.soort ?? '';
     const het = HET_WORDS.has(soort);
-    const direction = node.relatie.startsWith('vorig') ? -1 : node.relatie.startsWith('volgend') ? 1 : 0;
+    const relatie = node.relatie ?? '';
+    const direction = relatie.startsWith('vorig') ? -1 : relatie.startsWith('volgend') ? 1 : 0;
     const text = direction === 0
         ? `${het ? 'dit' : 'deze'} ${soort}`
         : `${het ? 'het' : 'de'} ${direction < 0 ? 'vorige' : 'volgende'} ${soort}`;

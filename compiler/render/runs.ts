@@ -31,8 +31,8 @@ export function proseRuns(prose: Prose | undefined, ctx: RenderContext): Run[] {
 function deelRun(deel: AstNode, ctx: RenderContext, before: Run[]): Run | undefined {
     if (isText(deel)) return { kind: 'text', text: fold(unescapeProse(deel.waarde)) };
     if (isAutoTerm(deel) || isTermUse(deel)) {
-        const target = deel.term.ref;
-        const text = deel.term.$refText;
+        const target = deel.term?.ref;
+        const text = deel.term?.$refText ?? '';
         return target ? { kind: 'term', text, link: linkTo(target, ctx) } : { kind: 'text', text };
     }
     if (isWetRef(deel)) return lawRun(deel, ctx, before);
@@ -71,12 +71,14 @@ function refRun(text: string, link: Link | undefined): Run {
 
 /** [artikel 7:401 BW] → "artikel 7:401 BW" linked to wetten.overheid.nl; [artikel 18 AIV] → artikel 18 of that document. */
 function lawRun(node: WetRef, ctx: RenderContext, before: Run[]): Run {
-    const name = node.wet.join(' ');
-    const text = phrase(`artikel ${node.artikel}${node.lid ? ` lid ${node.lid}` : ''}${node.onderdeel ? ` onder ${node.onderdeel}` : ''} ${name}`, before);
-    const citation = citeLegislation(name, node.artikel, node.lid, node.onderdeel);
+    const name = (node.wet ?? []).join(' ');
+    const text = phrase(`artikel ${node.artikel ?? ''}${node.lid ? ` lid ${node.lid}` : ''}${node.onderdeel ? ` onder ${node.onderdeel}` : ''} ${name}`, before);
+    const citation = node.artikel ? citeLegislation(name, node.artikel, node.lid, node.onderdeel) : undefined;
     if (citation) {
         const url = legislationUrl(citation, ctx.referenceDate);
-        return { kind: 'law', text, url, title: citation.regulation };
+        return url && !citation.verified
+            ? { kind: 'law', text, url, title: citation.regulation, unverified: true }
+            : { kind: 'law', text, url, title: citation.regulation };
     }
     if (findRegulation(name)) return { kind: 'law', text, title: findRegulation(name)?.title };
     const target = setDocumentArtikel(node, name, ctx);

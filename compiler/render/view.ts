@@ -42,6 +42,8 @@ export interface LawRun {
     url?: string;
     /** The regulation's full title, e.g. "Burgerlijk Wetboek". */
     title?: string;
+    /** The link's BWB/CELEX id is not verified against the source (model/legislation.ts). */
+    unverified?: boolean;
 }
 
 export interface UrlRun {
