@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../workspace.js';
 import type { ReportFormat } from './check.js';
 import { REPORT_FORMATS, runCheck } from './check.js';
+import { runExamples } from './run.js';
 import type { RangordeCliOptions } from './rangorde.js';
 import { runRangorde } from './rangorde.js';
 import type { RenderOptions } from './render.js';
@@ -35,6 +36,14 @@ program.command('check')
     .action(async (paden: string[], opts: { format: ReportFormat; output?: string; root?: string; reportDir?: string }) => {
         const result = await runCheck(paden, { ...opts, version: VERSION });
         process.exitCode = result.exitCode;
+    });
+
+program.command('run')
+    .description('Verwerk elke documentset in een map: controleer, vergelijk met expected-findings.txt en schrijf de uitvoer.')
+    .argument('<map>', 'map met documentsets (elke submap met .ovk-bestanden is een set)')
+    .option('-o, --out <map>', 'uitvoermap', 'out')
+    .action(async (map: string, opts: { out: string }) => {
+        process.exitCode = await runExamples(map, { out: opts.out, version: VERSION });
     });
 
 program.command('termijn')

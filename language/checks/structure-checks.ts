@@ -83,11 +83,14 @@ export class StructureChecks {
         for (const p of structure.pinnedIssues) {
             const node = p.node as AstNode & { nummer?: string };
             const property = (node.nummer !== undefined ? 'nummer' : 'name') as never;
-            if (p.issue.kind === 'gap') {
-                const missing = p.issue.actual - p.issue.expected === 1
-                    ? `nummer ${p.issue.expected} ontbreekt`
-                    : `nummers ${p.issue.expected} tot en met ${p.issue.actual - 1} ontbreken`;
-                accept('warning', `Vaste nummering van ${PLURAL[p.kind]} slaat over: ${missing} vóór ${p.kind} ${structure.info(p.node)?.label ?? p.issue.actual}.`, {
+            const issue = p.issue;
+            if (issue.kind === 'gap') {
+                // Say the missing numbers as printed: "lid 14.1 ontbreekt (vóór lid 14.2)".
+                const label = structure.info(p.node)?.label ?? String(issue.actual);
+                const prefix = label.includes('.') ? label.slice(0, label.lastIndexOf('.') + 1) : '';
+                const missing = Array.from({ length: issue.actual - issue.expected }, (_, k) => `${prefix}${issue.expected + k}`);
+                const what = missing.length === 1 ? `${p.kind} ${missing[0]} ontbreekt` : `${PLURAL[p.kind]} ${missing[0]} tot en met ${missing[missing.length - 1]} ontbreken`;
+                accept('warning', `Vaste nummering slaat over: ${what} (vóór ${p.kind} ${label}).`, {
                     node, property, code: Codes.NumberingGap
                 });
             } else {
