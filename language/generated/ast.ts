@@ -92,6 +92,7 @@ export type ContractspraakKeywordNames =
     | "functie"
     | "gebeurtenis"
     | "gemeente"
+    | "gesloten"
     | "gezamenlijk"
     | "graden"
     | "groep"
@@ -193,6 +194,7 @@ export type ContractspraakKeywordNames =
     | "verwerpt"
     | "volgend"
     | "volgende"
+    | "volgens"
     | "voor"
     | "voorrang"
     | "voorwaarden"
@@ -352,7 +354,7 @@ export function isBepaalbaar(item: unknown): item is Bepaalbaar {
     return reflection.isInstance(item, Bepaalbaar.$type);
 }
 
-export type Bepaling = Afwijking | Boete | Gebeurtenis | Looptijd | Rangorde | Tabel | Tarief | Termijn | Verwerping | Voorrang;
+export type Bepaling = Afwijking | Boete | Gebeurtenis | Looptijd | Rangorde | Tabel | Tarief | Termijn | Verlenging | Verwerping | Voorrang;
 
 export const Bepaling = {
     $type: 'Bepaling'
@@ -733,14 +735,43 @@ export function isInlineRef(item: unknown): item is InlineRef {
     return reflection.isInstance(item, InlineRef.$type);
 }
 
+export interface KalenderDag extends langium.AstNode {
+    readonly $container: KalenderKeuze;
+    readonly $type: 'KalenderDag';
+    dag?: string;
+    datum?: string;
+    feestdag?: string;
+    maand?: Maand;
+    omschrijving?: Prose;
+    soort: 'gesloten' | 'werkdag';
+}
+
+export const KalenderDag = {
+    $type: 'KalenderDag',
+    dag: 'dag',
+    datum: 'datum',
+    feestdag: 'feestdag',
+    maand: 'maand',
+    omschrijving: 'omschrijving',
+    soort: 'soort'
+} as const;
+
+export function isKalenderDag(item: unknown): item is KalenderDag {
+    return reflection.isInstance(item, KalenderDag.$type);
+}
+
 export interface KalenderKeuze extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'KalenderKeuze';
+    basis?: string;
+    dagen: Array<KalenderDag>;
     naam: string;
 }
 
 export const KalenderKeuze = {
     $type: 'KalenderKeuze',
+    basis: 'basis',
+    dagen: 'dagen',
     naam: 'naam'
 } as const;
 
@@ -1141,7 +1172,7 @@ export function isPerEenheid(item: unknown): item is PerEenheid {
 }
 
 export interface Prose extends langium.AstNode {
-    readonly $container: Artikel | Begrip | Bijlage | Boete | Citeertitel | Document | DocumentVerwijzing | Gebeurtenis | Handtekening | Hoofdstuk | Import | Kop | Lid | Onderdeel | Ondertekend | Ondertekening | Opzegging | Overweging | Overwegingen | Partij | Partijen | Rij | Tabel | Tarief | Tekst | Termijn | Toelichting | Vastgesteld | Versie;
+    readonly $container: Artikel | Begrip | Bijlage | Boete | Citeertitel | Document | DocumentVerwijzing | Gebeurtenis | Handtekening | Hoofdstuk | Import | KalenderDag | Kop | Lid | Onderdeel | Ondertekend | Ondertekening | Opzegging | Overweging | Overwegingen | Partij | Partijen | Rij | Tabel | Tarief | Tekst | Termijn | Toelichting | Vastgesteld | Versie;
     readonly $type: 'Prose';
     delen: Array<ProseDeel>;
 }
@@ -1593,12 +1624,13 @@ export function isVastgesteld(item: unknown): item is Vastgesteld {
 }
 
 export interface Verlenging extends langium.AstNode {
-    readonly $container: Looptijd;
+    readonly $container: Artikel | Lid | Looptijd;
     readonly $type: 'Verlenging';
     aantal?: string;
     duur: Duur;
     opzegger?: langium.Reference<Actor>;
     opzegtermijn?: Duur;
+    partij?: langium.Reference<Actor>;
     wijze: 'optie' | 'stilzwijgend';
 }
 
@@ -1608,6 +1640,7 @@ export const Verlenging = {
     duur: 'duur',
     opzegger: 'opzegger',
     opzegtermijn: 'opzegtermijn',
+    partij: 'partij',
     wijze: 'wijze'
 } as const;
 
@@ -1748,6 +1781,7 @@ export type ContractspraakAstType = {
     HoofdstukLid: HoofdstukLid
     Import: Import
     InlineRef: InlineRef
+    KalenderDag: KalenderDag
     KalenderKeuze: KalenderKeuze
     Keten: Keten
     Kop: Kop
@@ -2243,9 +2277,47 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [ProseDeel.$type]
         },
+        KalenderDag: {
+            name: KalenderDag.$type,
+            properties: {
+                dag: {
+                    name: KalenderDag.dag,
+                    optional: true
+                },
+                datum: {
+                    name: KalenderDag.datum,
+                    optional: true
+                },
+                feestdag: {
+                    name: KalenderDag.feestdag,
+                    optional: true
+                },
+                maand: {
+                    name: KalenderDag.maand,
+                    optional: true
+                },
+                omschrijving: {
+                    name: KalenderDag.omschrijving,
+                    optional: true
+                },
+                soort: {
+                    name: KalenderDag.soort
+                }
+            },
+            superTypes: []
+        },
         KalenderKeuze: {
             name: KalenderKeuze.$type,
             properties: {
+                basis: {
+                    name: KalenderKeuze.basis,
+                    optional: true
+                },
+                dagen: {
+                    name: KalenderKeuze.dagen,
+                    defaultValue: [],
+                    optional: true
+                },
                 naam: {
                     name: KalenderKeuze.naam
                 }
@@ -2950,11 +3022,16 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                     name: Verlenging.opzegtermijn,
                     optional: true
                 },
+                partij: {
+                    name: Verlenging.partij,
+                    referenceType: Actor.$type,
+                    optional: true
+                },
                 wijze: {
                     name: Verlenging.wijze
                 }
             },
-            superTypes: []
+            superTypes: [Bepaling.$type]
         },
         Versie: {
             name: Versie.$type,
