@@ -5,6 +5,7 @@
 import type { LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { extractSet } from '../language/rangorde/extract.js';
 import { buildSet, describe as show } from './helpers.js';
 
 const RANGORDE_CODES = new Set([
@@ -361,5 +362,105 @@ ${partijen}
     test('silent on battle of forms once the contractant\'s conditions are rejected', async () => {
         const { docs } = await buildSet({ 'raam.ovk': raam('\n            verwerpt voorwaarden van Contractant', ' = AVC') });
         expect(found(docs['raam.ovk']).filter(x => x.includes('battle-of-forms'))).toEqual([]);
+    });
+});
+
+describe('an addendum that amends the raamovereenkomst (R5.3 step 2)', () => {
+    const raam = `raamovereenkomst Raam "Raam" {
+    vastgesteld 2020-12-01
+    bijlage Tarieven "All-in tarieven" extern
+    rangorde: addenda > deze > bijlagen
+    artikel Duur "Duur" {
+        lid Looptijd: "De Overeenkomst loopt van 1 januari 2021 tot en met 31 december 2024."
+            looptijd { ingang 2021-01-01 einde 2024-12-31 }
+    }
+}`;
+    const addendum = (einde: string) => `importeer "./raam.ovk"
+addendum Wijziging "Eerste addendum" {
+    ondertekend 2022-06-01
+    wijzigt Raam
+    artikel Duur "Duur" {
+        lid Looptijd: "De looptijd van de Raamovereenkomst wordt gewijzigd."
+            looptijd { ingang 2021-01-01 einde ${einde} }
+    }
+}`;
+    test('its looptijd replaces that of the raam: an information on the raam, seen from the addendum', async () => {
+        const { docs } = await buildSet({ 'raam.ovk': raam, 'addendum.ovk': addendum('2026-12-31') });
+        expect(found(docs['addendum.ovk'])).toEqual([]);
+        expect(found(docs['raam.ovk'])).toEqual(['7:13 slot-conflict-resolved «looptijd»']);
+        expect(only(docs['raam.ovk'], 'slot-conflict-resolved').message).toBe(
+            'De looptijd van raamovereenkomst Raam krijgt in addendum Wijziging (artikel 1.1) een andere waarde: ingang 2021-01-01, einde 2026-12-31 in plaats '
+            + 'van ingang 2021-01-01, einde 2024-12-31 hier. Die bepaling gaat voor (R5.3 stap 2, uitdrukkelijke wijziging of afwijking: addendum Wijziging '
+            + 'wijzigt raamovereenkomst Raam, in een document dat beide partijen ondertekenden).');
+    });
+    test('silent when the addendum repeats the looptijd', async () => {
+        const { docs } = await buildSet({ 'raam.ovk': raam, 'addendum.ovk': addendum('2024-12-31') });
+        expect(docs['raam.ovk'].diagnostics).toEqual([]);
+        expect(docs['addendum.ovk'].diagnostics).toEqual([]);
+    });
+});
+
+describe('model extraction (language/rangorde/extract.ts)', () => {
+    test('documents with kinds, dates, parts, imports, amendments and whose conditions they are (R5.1, R5.4)', async () => {
+        const { docs } = await buildSet({
+            'raam.ovk': `raamovereenkomst Raam "Raam" {
+    ondertekend 2021-01-15
+    vastgesteld 2020-12-01
+${partijen}
+    bijlage Tarieven "All-in tarieven" uit "./tarieven.ovk"
+    bijlage Leidraad "Leidraad" { tekst: "Meldingen." }
+    voorwaarden AVC "Algemene voorwaarden Contractant" van Contractant extern
+    rangorde: addenda > deze > Tarieven = Leidraad tenzij uitdrukkelijk Tarieven afwijkt van deze
+}`,
+            'tarieven.ovk': `bijlagedocument TarievenDoc "All-in tarieven" {
+    tarief HH: "Hulp bij het huishouden" € 1.035,50 per uur
+}`,
+            'addendum.ovk': `importeer "./raam.ovk"
+addendum Wijziging "Addendum" { wijzigt Raam }`
+        });
+        const set = extractSet(Object.values(docs));
+        const byId = new Map(set.input.documents.map(d => [d.id, d]));
+        expect([...byId.keys()].sort()).toEqual(['Raam', 'Raam.AVC', 'Raam.Leidraad', 'Raam.Tarieven', 'Wijziging']);
+        expect(byId.get('Raam')).toMatchObject({ kind: 'raamovereenkomst', datum: '2021-01-15', signedByBoth: true });
+        // The file loaded with `uit` is the bijlage that names it: one document, with the raam's date.
+        expect(byId.get('Raam.Tarieven')).toMatchObject({ kind: 'bijlage', label: 'bijlage Tarieven', parent: 'Raam', annex: true, datum: '2021-01-15', signedByBoth: false });
+        expect(byId.get('Raam.AVC')).toMatchObject({ kind: 'voorwaarden', conditionsOf: 'aanbieder', external: true, annex: false });
+        expect(byId.get('Wijziging')).toMatchObject({ kind: 'addendum', amends: ['Raam'], imports: ['Raam'] });
+        const [decl] = set.input.declarations;
+        expect(decl.chains[0].levels.map(l => l.members.map(m => m.ref))).toEqual([
+            [{ kind: 'addenda' }], [{ kind: 'deze' }], [{ kind: 'document', id: 'Raam.Tarieven' }, { kind: 'document', id: 'Raam.Leidraad' }]
+        ]);
+        expect(decl.exceptions).toEqual([{ id: `${decl.id}/tenzij/0`, lower: { kind: 'document', id: 'Raam.Tarieven' }, higher: { kind: 'deze' }, explicit: true }]);
+        // Amounts are normalised, the display keeps what the drafter wrote.
+        expect(set.input.provisions).toEqual([expect.objectContaining({ kind: 'tarief', name: 'HH', document: 'Raam.Tarieven', value: '1035,50 per uur', display: '€ 1.035,50 per uur' })]);
+    });
+    test('termijnen: amount, unit, direction and event are the value; `binnen` and `uiterlijk`, `werkdagen` and `werkdag` agree', async () => {
+        const { docs } = await buildSet({
+            'raam.ovk': `raamovereenkomst Raam "Raam" {
+${partijen}
+    gebeurtenis Dagtekening "dagtekening van de opdracht" door Gemeente
+    bijlage Protocol "Protocol" uit "./protocol.ovk"
+    rangorde: deze > bijlagen
+    artikel Weigering "Weigering" {
+        lid Termijn: "Contractant weigert binnen drie werkdagen na dagtekening."
+            termijn Weigeren: Contractant "meldt weigering" binnen 3 werkdagen na Dagtekening anders "geacht aanvaard"
+    }
+}`,
+            'protocol.ovk': `bijlagedocument ProtocolDoc "Protocol" {
+    artikel Weigeren "Weigeren" {
+        lid Termijn: "Contractant weigert uiterlijk 3 werkdag na dagtekening."
+            termijn Weigeren: Contractant "meldt weigering" uiterlijk 3 werkdag na Dagtekening
+    }
+}`
+        });
+        const set = extractSet(Object.values(docs));
+        expect(set.input.provisions.map(p => [p.document, p.value, p.display, p.where])).toEqual([
+            ['Raam.Protocol', '3 werkdag na Dagtekening', 'uiterlijk 3 werkdag na Dagtekening', 'artikel 1.1'],
+            ['Raam', '3 werkdag na Dagtekening', 'binnen 3 werkdagen na Dagtekening', 'artikel 1.1']
+        ]);
+        expect(set.input.elements.filter(e => e.document === 'Raam.Protocol').map(e => e.label)).toEqual(['artikel 1', 'artikel 1.1']);
+        // One slot, one value: no conflict.
+        expect(docs['protocol.ovk'].diagnostics).toEqual([]);
+        expect(docs['raam.ovk'].diagnostics).toEqual([]);
     });
 });
