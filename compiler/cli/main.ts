@@ -5,6 +5,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../workspace.js';
 import type { ReportFormat } from './check.js';
 import { REPORT_FORMATS, runCheck } from './check.js';
+import type { ImportCliOptions } from './import.js';
+import { IMPORT_FORMATS, runImport } from './import.js';
 import { runExamples } from './run.js';
 import type { RangordeCliOptions } from './rangorde.js';
 import { runRangorde } from './rangorde.js';
@@ -76,6 +78,16 @@ program.command('rangorde')
     .option('--root <map>', 'map waarbinnen imports moeten blijven (standaard: de map van het bestand)')
     .action(async (bestand: string, opts: RangordeCliOptions) => {
         process.exitCode = await runRangorde(bestand, opts);
+    });
+
+program.command('import')
+    .description('Zet een overeenkomst in platte tekst of Markdown om naar Contractspraak en meld de gebreken van de bron.')
+    .argument('<bestand>', 'de overeenkomst (.txt of .md)')
+    .option('-o, --output <map>', 'map voor de .ovk-bestanden (standaard: een map naast het bestand, genoemd naar het bestand)')
+    .addOption(new Option('-f, --format <format>', 'uitvoerformaat van de bevindingen').choices(IMPORT_FORMATS).default('text'))
+    .option('--force', 'overschrijf bestaande bestanden')
+    .action((bestand: string, opts: ImportCliOptions) => {
+        process.exitCode = runImport(bestand, opts);
     });
 
 try {
