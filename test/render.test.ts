@@ -69,6 +69,26 @@ suite('document view', () => {
         expect(text).toContain('Opzegging gaat per aangetekende brief, conform artikel 7:401 BW.');
     });
 
+    test('a reference into another entry of the set names that document and links to its output', async () => {
+        const { docs, services } = await buildSet({
+            'basis.ovk': 'basisovereenkomst Basis "Basisovereenkomst Wmo" {\n begrip Werkdag / Werkdagen: "ma-vr"\n artikel Weigering "Weigering" { lid Zwaar: "x" }\n}\n',
+            'deel.ovk': 'importeer "./basis.ovk"\ndeelovereenkomst Deel "Deel" {\n artikel Start "Start" { lid Een: "Zie [lid Weigering.Zwaar] binnen drie {Werkdagen}." }\n}\n'
+        });
+        const all = services.shared.workspace.LangiumDocuments.all.toArray();
+        expect(entryDocuments(all).map(d => d.uri.path).sort()).toEqual(['/ws/basis.ovk', '/ws/deel.ovk']);
+        const deel = documentView(all, docs['deel.ovk']);
+        const lid = (deel.body[0] as Extract<Block, { kind: 'section' }>).children[0] as Extract<Block, { kind: 'lid' }>;
+        expect(lid.runs).toEqual([
+            { kind: 'text', text: 'Zie ' },
+            { kind: 'ref', text: 'artikel 1.1 van de Basisovereenkomst Wmo', link: { id: 'art_1__para_1', file: 'basis' } },
+            { kind: 'text', text: ' binnen drie ' },
+            { kind: 'term', text: 'Werkdagen', link: { id: 'term_Werkdag', file: 'basis' } },
+            { kind: 'text', text: '.' }
+        ]);
+        expect(renderHtml(deel)).toContain('<a class="verwijzing" href="basis.html#art_1__para_1">artikel 1.1 van de Basisovereenkomst Wmo</a>');
+        expect(renderMarkdown(deel)).toContain('[artikel 1.1 van de Basisovereenkomst Wmo](basis.md#art_1__para_1)');
+    });
+
     test('pinned numbers and both leden styles give the labels every writer shows', async () => {
         expect(view.toc.map(t => `${t.level} ${t.label} ${t.title}`)).toEqual([
             '1 Hoofdstuk 1. Algemene bepalingen', '2 Artikel 1. Onderwerp', '2 Artikel 2. Duur', '1 Artikel 3. Beëindiging',
@@ -200,7 +220,7 @@ function romanOf(n: number): string {
 
 /**
  * An outline of word/document.xml, one paragraph a line: `Style «number as Word shows it» {#bookmark} text`,
- * hyperlinks as [text](#anchor), tables as | cells |. Word's numbers are worked out from numbering.xml.
+ * hyperlinks as [text](#anchor), fields as {PAGEREF x}, tabs as ⇥, tables as | cells |. Word's numbers are worked out from numbering.xml.
  */
 function docxOutline(buffer: Buffer): { lines: string[]; labels: string[]; bookmarks: Set<string>; anchors: string[] } {
     const files = unzip(buffer);
@@ -238,7 +258,7 @@ function docxOutline(buffer: Buffer): { lines: string[]; labels: string[]; bookm
             labels.push(label);
         }
         let text = '';
-        for (const part of xml.matchAll(/<w:bookmarkStart [^>]*w:name="([^"]+)"[^>]*\/>|<w:hyperlink ([^>]*)>([\s\S]*?)<\/w:hyperlink>|<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)) {
+        for (const part of xml.matchAll(/<w:bookmarkStart [^>]*w:name="([^"]+)"[^>]*\/>|<w:hyperlink ([^>]*)>([\s\S]*?)<\/w:hyperlink>|<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:instrText[^>]*>([^<]*)<\/w:instrText>|<w:tab\/>/g)) {
             if (part[1]) {
                 bookmarks.add(part[1]);
                 text += `{#${part[1]}}`;
@@ -249,6 +269,8 @@ function docxOutline(buffer: Buffer): { lines: string[]; labels: string[]; bookm
                 text += `[${inner}](${anchor ? `#${anchor}` : 'extern'})`;
             } else if (part[4] !== undefined) {
                 text += decode(part[4]);
+            } else if (part[5] !== undefined) {
+                text += `{${decode(part[5]).trim()}}`;
             } else {
                 text += '⇥';
             }
@@ -314,7 +336,7 @@ suite('DOCX', () => {
         const outline = docxOutline(await renderDocx(view));
         const toc = outline.lines.filter(l => /^TOC\d/.test(l));
         expect(toc).toHaveLength(view.toc.length);
-        expect(toc[1]).toBe('TOC2 [Artikel 1. Onderwerp](#art_1)');
+        expect(toc[1]).toBe('TOC2 [Artikel 1. Onderwerp](#art_1)⇥{PAGEREF art_1}');
         expect(outline.anchors.filter(a => !outline.bookmarks.has(a))).toEqual([]);
     });
 });

@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import type { ILevelsOptions, INumberingOptions, ParagraphChild } from 'docx';
 import {
-    AlignmentType, Bookmark, Document, ExternalHyperlink, HeadingLevel, InternalHyperlink, LevelFormat, LevelSuffix,
-    Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType
+    AlignmentType, Bookmark, Document, ExternalHyperlink, HeadingLevel, InternalHyperlink, LeaderType, LevelFormat, LevelSuffix,
+    Packer, PageReference, Paragraph, ShadingType, Tab, Table, TableCell, TableRow, TabStopType, TextRun, WidthType
 } from 'docx';
 import { safeUrl } from './html.js';
 import { groupLine } from './text.js';
@@ -27,6 +27,7 @@ export function bookmarkName(id: string): string {
 
 const INDENT = 850;   // twips: the hanging indent of a lid's number (1.5 cm)
 const STEP = 567;     // each list level (1 cm)
+const TOC_TAB = 9638; // right edge of the text on A4 with 2 cm margins
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3];
 
@@ -46,7 +47,11 @@ export async function renderDocx(view: DocumentView): Promise<Buffer> {
             const text = [new TextRun(`${t.label} ${t.title}`)];
             children.push(new Paragraph({
                 style: `TOC${Math.min(t.level, 3)}`,
-                children: [t.file ? new ExternalHyperlink({ link: fileLink({ id: t.id, file: t.file }), children: text }) : new InternalHyperlink({ anchor: bookmarkName(t.id), children: text })]
+                tabStops: [{ type: TabStopType.RIGHT, position: TOC_TAB, leader: LeaderType.DOT }],
+                // The page number is a PAGEREF field: Word fills it in when it updates fields (updateFields below).
+                children: t.file
+                    ? [new ExternalHyperlink({ link: fileLink({ id: t.id, file: t.file }), children: text })]
+                    : [new InternalHyperlink({ anchor: bookmarkName(t.id), children: text }), new TextRun({ children: [new Tab()] }), new PageReference(bookmarkName(t.id))]
             }));
         }
         children.push(new Paragraph({ children: [], pageBreakBefore: true }));
@@ -56,6 +61,7 @@ export async function renderDocx(view: DocumentView): Promise<Buffer> {
         creator: 'Contractspraak',
         title: runsText(view.title),
         description: view.kindLabel,
+        features: { updateFields: true },
         styles: STYLES,
         numbering: { config: lists.config() },
         sections: [{ properties: { page: { margin: { top: 1418, bottom: 1418, left: 1134, right: 1134 } } }, children }]
@@ -125,7 +131,7 @@ class DocxWriter {
                 out.push(new Paragraph({
                     style: 'Lid',
                     numbering: reference ? { reference, level: 0 } : undefined,
-                    children: withBookmark(b.id, reference ? this.runs(b.runs) : [new TextRun(`${b.label}\t`), ...this.runs(b.runs)])
+                    children: withBookmark(b.id, reference ? this.runs(b.runs) : [labelRun(b.label), ...this.runs(b.runs)])
                 }));
                 if (b.list) this.list(b.list, out, 1);
                 if (b.closing) out.push(new Paragraph({ style: 'Slot', children: this.runs(b.closing) }));
@@ -154,7 +160,7 @@ class DocxWriter {
                     const reference = this.lists.reference(i.numbering, { left: INDENT, hanging: INDENT }, false);
                     out.push(new Paragraph({
                         style: 'Overweging', numbering: reference ? { reference, level: 0 } : undefined,
-                        children: withBookmark(i.id, reference ? this.runs(i.runs) : [new TextRun(`${i.label}\t`), ...this.runs(i.runs)])
+                        children: withBookmark(i.id, reference ? this.runs(i.runs) : [labelRun(i.label), ...this.runs(i.runs)])
                     }));
                 }
                 if (b.closing) out.push(new Paragraph({ style: 'Tekst', children: this.runs(b.closing) }));
@@ -162,7 +168,7 @@ class DocxWriter {
             case 'signatures':
                 if (b.intro) out.push(new Paragraph({ style: 'Tekst', keepNext: true, children: withBookmark(b.id, this.runs(b.intro)) }));
                 for (const s of b.signatures) {
-                    out.push(new Paragraph({ style: 'Handtekening', keepNext: true, children: withBookmark(s.id, [new TextRun('namens '), ...this.runs(s.party)]) }));
+                    out.push(new Paragraph({ style: 'Handtekening', keepNext: true, spacing: { before: 480 }, children: withBookmark(s.id, [new TextRun('namens '), ...this.runs(s.party)]) }));
                     out.push(new Paragraph({ style: 'Handtekening', keepNext: true, spacing: { before: 720 }, children: [new TextRun('______________________________')] }));
                     const who = [s.name, s.capacity].filter((r): r is Run[] => r !== undefined);
                     if (who.length) out.push(new Paragraph({ style: 'Handtekening', keepNext: true, children: this.join(who) }));
@@ -201,7 +207,7 @@ class DocxWriter {
                 style: 'Onderdeel',
                 numbering: reference ? { reference, level: 0 } : undefined,
                 indent: reference ? undefined : indent,
-                children: withBookmark(item.id, reference ? this.runs(item.runs) : [new TextRun(`${item.label}\t`), ...this.runs(item.runs)])
+                children: withBookmark(item.id, reference ? this.runs(item.runs) : [labelRun(item.label), ...this.runs(item.runs)])
             }));
             if (item.list) this.list(item.list, out, level + 1);
             if (item.closing) out.push(new Paragraph({ style: 'Slot', indent: { left: indent.left }, children: this.runs(item.closing) }));
@@ -245,6 +251,11 @@ class DocxWriter {
             case 'placeholder': return new TextRun({ text: r.text, highlight: 'yellow' });
         }
     }
+}
+
+/** A label written as text (when Word cannot number it) and the tab to the text. */
+function labelRun(label: string): TextRun {
+    return new TextRun({ children: [label, new Tab()] });
 }
 
 function fileLink(l: Link): string {
