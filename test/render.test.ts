@@ -360,9 +360,12 @@ suite('fidelity', () => {
         test.skipIf(!fs.existsSync(folder) || !fs.existsSync(seed))(`${ex.folder} reproduces the wording of seed ${ex.seed}`, async () => {
             const ws = await loadWorkspace([folder]);
             const entry = ws.all.find(d => d.uri.fsPath.endsWith(ex.entry)) as LangiumDocument;
-            const f = fidelity(viewText(documentView(ws.all, entry)), fs.readFileSync(seed, 'utf8'));
+            const exampleView = documentView(ws.all, entry);
+            const f = fidelity(viewText(exampleView), fs.readFileSync(seed, 'utf8'));
             console.log(`fidelity ${ex.folder}: ${(f.ratio * 100).toFixed(1)}% (${f.matched} of ${f.total} words of the original, in order)`);
             expect(f.ratio).toBeGreaterThanOrEqual(ex.min);
+            // and Word shows the same numbers as the text cites, pins and all
+            expect(docxOutline(await renderDocx(exampleView)).labels).toEqual(viewLabels([...exampleView.cover, ...exampleView.body]));
         });
     }
 });
