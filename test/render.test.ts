@@ -88,6 +88,19 @@ suite('document view', () => {
         expect(renderMarkdown(deel)).toContain('[artikel 1.1 van de Basisovereenkomst Wmo](basis.md#art_1__para_1)');
     });
 
+    test('what cannot be resolved stays visible and is reported', async () => {
+        const { docs, services } = await buildSet({
+            'los.ovk': 'overeenkomst Los "Los" {\n artikel A "A" { lid X: "Zie [artikel Onbekend] en [vorig lid]." }\n bijlage B "B" uit "./ontbreekt.ovk"\n}\n'
+        });
+        const v = documentView(services.shared.workspace.LangiumDocuments.all.toArray(), docs['los.ovk']);
+        expect(v.warnings).toEqual([
+            'verwijzing [artikel Onbekend] is niet gevonden.', '[vorig lid] heeft geen doel.', './ontbreekt.ovk: bestand van bijlage 1 is niet geladen.'
+        ]);
+        const html = renderHtml(v);
+        expect(html).toContain('<span class="verwijzing kapot" title="Verwijzing niet gevonden">[artikel Onbekend]</span>');
+        expect(html).toContain('<p class="note">Niet gevonden: ./ontbreekt.ovk</p>');
+    });
+
     test('pinned numbers and both leden styles give the labels every writer shows', async () => {
         expect(view.toc.map(t => `${t.level} ${t.label} ${t.title}`)).toEqual([
             '1 Hoofdstuk 1. Algemene bepalingen', '2 Artikel 1. Onderwerp', '2 Artikel 2. Duur', '1 Artikel 3. Beëindiging',
