@@ -43,7 +43,16 @@ export function collectFiles(args: string[]): string[] {
             } catch {
                 throw new UsageError(`${arg}: map is niet leesbaar.`);
             }
-            files.push(...entries.filter(e => e.endsWith('.ovk') && !e.split(path.sep).includes('node_modules')).sort().map(e => path.join(abs, e)));
+            const found = entries.filter(e => e.endsWith('.ovk') && !e.split(path.sep).includes('node_modules')).sort();
+            if (found.length === 0) throw new UsageError(`${arg}: map bevat geen .ovk-bestanden.`);
+            for (const e of found) {
+                try {
+                    fs.accessSync(path.join(abs, e), fs.constants.R_OK);
+                } catch {
+                    throw new UsageError(`${path.join(arg, e)}: bestand is niet leesbaar.`);
+                }
+                files.push(path.join(abs, e));
+            }
         } else if (!abs.endsWith('.ovk')) {
             throw new UsageError(`${arg}: geen Contractspraak-bestand (verwacht de extensie .ovk).`);
         } else {

@@ -21,6 +21,10 @@ export class ContractspraakDocumentValidator extends DefaultDocumentValidator {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const text = document.textDocument.getText();
         for (const d of diagnostics) {
+            // Quick fixes (and langium/test's testCodeAction) read the code from data.code.
+            if (d.code !== undefined && (d.data as { code?: unknown } | undefined)?.code === undefined) {
+                d.data = { ...(d.data as object | undefined), code: d.code };
+            }
             const code = (d.data as { code?: string } | undefined)?.code;
             if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
                 const offset = document.textDocument.offsetAt(d.range.start);

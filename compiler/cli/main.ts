@@ -17,6 +17,23 @@ import { runTermijn } from './termijn.js';
 
 const VERSION = '0.1.0';
 
+/** Commander's usage errors, said in Dutch with the program's prefix (one line, no stack). */
+function commanderMessage(s: string): string {
+    const rules: Array<[RegExp, string]> = [
+        [/^error: unknown option '(.+)'/, "onbekende optie '$1'"],
+        [/^error: option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\./, "ongeldige waarde '$2' voor optie $1; kies uit $3"],
+        [/^error: unknown command '(.+)'/, "onbekende opdracht '$1' (zie contractspraak --help)"],
+        [/^error: missing required argument '(.+)'/, "argument '$1' ontbreekt"],
+        [/^error: too many arguments/, 'te veel argumenten'],
+        [/^error: option '(.+)' argument missing/, 'optie $1 mist een waarde']
+    ];
+    for (const [pattern, dutch] of rules) {
+        const m = pattern.exec(s);
+        if (m) return `contractspraak: ${m[0].replace(pattern, dutch)}\n`;
+    }
+    return s.startsWith('error: ') ? `contractspraak: ${s.slice(7)}` : s;
+}
+
 function fail(message: string): never {
     process.stderr.write(`contractspraak: ${message}\n`);
     process.exit(2);
@@ -26,7 +43,7 @@ const program = new Command('contractspraak')
     .description('Controleer, render en compileer Wmo-overeenkomsten in Contractspraak (.ovk).')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: s => process.stderr.write(s) });
+    .configureOutput({ writeErr: s => process.stderr.write(commanderMessage(s)) });
 
 program.command('check')
     .description('Controleer documentsets op verwijzingen, begrippen, nummering en conceptresten.')

@@ -51,11 +51,11 @@ export class ReferenceChecks {
     }
 
     checkUnknownRef(node: UnknownRef, accept: ValidationAcceptor): void {
-        const words = node.woorden.join(' ').replace(/ \. /g, '.').trim();
+        const words = joinRefWords(node.woorden);
         const first = node.woorden[0]?.toLowerCase() ?? '';
         const closeKind = REF_KINDS.find(k => first !== k && editDistance(first, k, 2) <= 2);
         if (closeKind) {
-            accept('error', `Onbekende verwijzing [${words}]: bedoelt u [${closeKind} ${node.woorden.slice(1).join('')}]? Schrijf \\[ als u een gewone vierkante haak bedoelt.`, {
+            accept('error', `Onbekende verwijzing [${words}]: bedoelt u [${closeKind} ${joinRefWords(node.woorden.slice(1))}]? Schrijf \\[ als u een gewone vierkante haak bedoelt.`, {
                 node, code: Codes.RefMalformed, data: { suggestion: closeKind }
             });
         } else if (words === '' || PLACEHOLDER.test(words) || /^[a-z]/.test(words)) {
@@ -80,4 +80,9 @@ export class ReferenceChecks {
             });
         }
     }
+}
+
+/** Words of a bracketed text as written: "Weigering . Zwaar" → "Weigering.Zwaar", "7:401 BW" stays apart. */
+function joinRefWords(words: string[]): string {
+    return words.join(' ').replace(/ ?([.:]) ?/g, '$1').trim();
 }
