@@ -153,7 +153,7 @@ export class BodyParser {
         this.closeArtikel();
         const artikel: ArtikelNode = {
             kind: 'artikel', number, title, line: line.line, numberPosition, content: [], comments: [],
-            begrippen: BEGRIPPEN_TITLE.test(title.text)
+            begrippen: BEGRIPPEN_TITLE.test(title.text), looseLabels: []
         };
         this.artikel = artikel;
         this.definitionsOpen = artikel.begrippen;
@@ -304,7 +304,15 @@ export class BodyParser {
             case 'upper':
             case 'roman':
             case 'ROMAN': {
-                if (!this.lid || !lidIsLast) return false;
+                if (!this.lid) {
+                    // i) alone starts a roman list, not the ninth letter.
+                    const previous = artikel.looseLabels[artikel.looseLabels.length - 1];
+                    if (label.style === 'letter' && !(/^[ivx]$/.test(label.text) && (!previous || previous.numbers[0] + 1 !== label.numbers[0]))) {
+                        artikel.looseLabels.push(label);
+                    }
+                    return false;
+                }
+                if (!lidIsLast) return false;
                 const { style, n } = this.listStyleOf(label);
                 return this.addOnderdeel(label, style, n, line);
             }

@@ -36,7 +36,7 @@ export class Emitter {
         const ctx: RefContext = { scope, document: doc.name };
         this.line('', `// Geïmporteerd uit ${sourceName} met 'contractspraak import'. Regels met '// |' zijn brontekst zonder plaats in de taal.`);
         this.role = 'titel';
-        this.line('', `${doc.soort} ${doc.name} ${this.prose([doc.title], ctx, '')} {`);
+        this.line('', `${doc.soort} ${doc.name} ${this.title(doc.title)} {`);
         const meta = doc.meta;
         if (meta.versie) this.line(INDENT, `versie "${escapeProse(meta.versie)}"`);
         if (meta.status) this.line(INDENT, `status ${meta.status}`);
@@ -75,7 +75,7 @@ export class Emitter {
                     this.line(indent, `${m.kind}: ${this.prose(m.paras, ctx, indent)}`);
                     break;
                 case 'tabel':
-                    this.table(m, indent);
+                    this.table(m, indent, ctx);
                     break;
                 case 'begrip':
                     this.begrip(m, indent, ctx);
@@ -107,7 +107,7 @@ export class Emitter {
     }
 
     private hoofdstuk(h: HoofdstukNode, indent: string, ctx: RefContext): void {
-        this.line(indent, `hoofdstuk ${h.name}${this.pin(h.pin)} ${this.prose([h.title], ctx, indent)} {`);
+        this.line(indent, `hoofdstuk ${h.name}${this.pin(h.pin)} ${this.title(h.title)} {`);
         this.members(h.members, indent + INDENT, ctx);
         this.line(indent, '}');
     }
@@ -115,7 +115,7 @@ export class Emitter {
     private artikel(a: ArtikelNode, indent: string, outer: RefContext): void {
         for (const c of a.comments) this.line(indent, `// | ${c}`);
         const ctx: RefContext = { ...outer, artikel: this.index.artikelen.get(a) };
-        this.line(indent, `artikel ${a.name}${this.pin(a.pin)} ${this.prose([a.title], ctx, indent)} {`);
+        this.line(indent, `artikel ${a.name}${this.pin(a.pin)} ${this.title(a.title)} {`);
         const inner = indent + INDENT;
         for (const c of a.content) {
             switch (c.kind) {
@@ -127,7 +127,7 @@ export class Emitter {
                     this.line(inner, `${c.kind}: ${this.prose(c.paras, ctx, inner)}`);
                     break;
                 case 'tabel':
-                    this.table(c, inner);
+                    this.table(c, inner, ctx);
                     break;
                 case 'begrip':
                     this.begrip(c, inner, ctx);
@@ -149,7 +149,7 @@ export class Emitter {
             head = l.slot.length ? `} ${this.prose(l.slot, ctx, indent)}` : '}';
         }
         this.line(indent, head);
-        for (const t of l.tables) this.table(t, indent + INDENT);
+        for (const t of l.tables) this.table(t, indent + INDENT, ctx);
         if (l.begrip?.name) this.begrip(l.begrip, indent, ctx);
     }
 
@@ -175,9 +175,9 @@ export class Emitter {
         this.line(indent, `begrip ${b.name}${variants}${definition}`);
     }
 
-    private table(t: TabelNode, indent: string): void {
+    private table(t: TabelNode, indent: string, ctx: RefContext): void {
         this.line(indent, `tabel ${t.name} {`);
-        const cells = (row: SourceText[]) => row.map(c => `"${escapeProse(c.text)}"`).join(' ');
+        const cells = (row: SourceText[]) => row.map(c => this.prose([c], ctx, indent)).join(' ');
         const [head, ...rows] = t.rows;
         if (head) this.line(indent + INDENT, `kolommen ${cells(head)}`);
         for (const r of rows) this.line(indent + INDENT, `rij ${cells(r)}`);
@@ -215,7 +215,7 @@ export class Emitter {
 
     private bijlage(b: BijlageNode, indent: string, outer: RefContext): void {
         const ctx: RefContext = { ...outer, scope: this.index.scopeOf.get(b) ?? outer.scope, artikel: undefined, lid: undefined };
-        const head = `bijlage ${b.name}${this.pin(b.pin)} ${this.prose([b.title], outer, indent)}`;
+        const head = `bijlage ${b.name}${this.pin(b.pin)} ${this.title(b.title)}`;
         if (b.file) {
             this.line(indent, `${head} uit "./${escapeProse(b.file)}"`);
         } else if (b.members.length === 0) {
@@ -228,6 +228,12 @@ export class Emitter {
             this.main = saved;
             this.line(indent, '}');
         }
+    }
+
+    /** A heading: its words as written (the heading's own number in it is not a reference). */
+    private title(t: SourceText): string {
+        this.texts.push({ text: t, main: this.main, ctx: { scope: this.index.main, document: '' }, role: 'titel' });
+        return `"${escapeProse(t.text)}"`;
     }
 
     /** Prose between quotes: paragraphs on lines of their own, references in place of the numbers they replace. */

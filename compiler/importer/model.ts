@@ -96,6 +96,8 @@ export interface ArtikelNode {
     pin?: number;
     /** The artikel lists defined terms. */
     begrippen: boolean;
+    /** Lettered items kept as text (a list without a lid to hang on): their labels are still checked. */
+    looseLabels: Label[];
 }
 
 export interface HoofdstukNode {

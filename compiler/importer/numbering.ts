@@ -15,8 +15,10 @@ interface Numbered {
     /** The number the source gives, if any. */
     source?: number;
     at: Position;
-    /** How the finding names the element with a given number: n → "lid 14.1". */
+    /** How the finding names the element with a given number: n → "lid 14.1", "lid 2 van artikel 21". */
     describe(n: number): string;
+    /** The same within the sentence that already named the container: "lid 2". */
+    short?(n: number): string;
 }
 
 /** Reports gaps and duplicates in one sequence; returns the pins each element needs. */
@@ -27,6 +29,7 @@ function sequence(items: Numbered[], findings: FindingCollector, container: stri
     items.forEach((item, i) => {
         const computed = i === 0 ? 1 : previous + 1;
         const n = item.source ?? computed;
+        const short = item.short ?? item.describe;
         pins.push(item.source !== undefined && item.source !== computed ? item.source : undefined);
         if (item.source !== undefined) {
             const earlier = seen.get(n);
@@ -35,11 +38,11 @@ function sequence(items: Numbered[], findings: FindingCollector, container: stri
                     `${capital(item.describe(n))} komt twee keer voor${container}: ook op regel ${earlier.line}.`, item.at);
             } else if (n > computed) {
                 const missing = n - computed === 1 ? `${item.describe(computed)} ontbreekt`
-                    : `${item.describe(computed)} tot en met ${item.describe(n - 1).replace(/^\S+ /, '')} ontbreken`;
-                findings.add(ImportCodes.NumberingGap, 'warning', `${capital(missing)}${container}: na ${i === 0 ? 'het begin' : item.describe(previous)} volgt ${item.describe(n)}.`, item.at);
+                    : `${short(computed)} ${n - computed === 2 ? 'en' : 'tot en met'} ${item.describe(n - 1).replace(/^\S+ /, '')} ontbreken`;
+                findings.add(ImportCodes.NumberingGap, 'warning', `${capital(missing)}${container}: na ${i === 0 ? 'het begin' : short(previous)} volgt ${short(n)}.`, item.at);
             } else if (n < computed) {
                 findings.add(ImportCodes.NumberingDuplicate, 'warning',
-                    `${capital(item.describe(n))} staat na ${item.describe(previous)}: de nummering loopt terug${container}.`, item.at);
+                    `${capital(item.describe(n))} staat na ${short(previous)}: de nummering loopt terug${container}.`, item.at);
             }
             seen.set(n, item.at);
         }
@@ -95,6 +98,7 @@ function numberBody(members: Member[], findings: FindingCollector, where: string
     sequence(items, findings, where).forEach((pin, k) => items[k].a.pin = pin);
     for (const a of artikelen) {
         numberLeden(a, findings, where, style);
+        numberLoose(a, findings, where);
         begrippen.push(...a.content.filter((x): x is BegripNode => x.kind === 'begrip'));
     }
     numberBegrippen(begrippen, findings);
@@ -106,12 +110,32 @@ function numberLeden(a: ArtikelNode, findings: FindingCollector, where: string, 
     const compound = (a.ledenStyle ?? style) === 'samengesteld';
     const items = leden.map(l => ({
         source: l.number, at: l.label?.at ?? { line: l.line, column: 1 },
-        describe: (n: number) => compound ? `lid ${art}.${n}` : `lid ${n} van artikel ${art}`, l
+        describe: (n: number) => compound ? `lid ${art}.${n}` : `lid ${n} van artikel ${art}`,
+        short: (n: number) => compound ? `lid ${art}.${n}` : `lid ${n}`, l
     }));
     sequence(items, findings, where).forEach((pin, k) => items[k].l.pin = pin);
     for (const l of leden) {
         if (l.lijst) numberList(l.lijst, compound ? `${art}.${l.number}` : `${l.number}`, findings, ` in artikel ${art}${where}`);
     }
+}
+
+/** Lettered items without a lid (kept as text): each run should start at a and count on. */
+function numberLoose(a: ArtikelNode, findings: FindingCollector, where: string): void {
+    let run: ArtikelNode['looseLabels'] = [];
+    const check = () => {
+        if (run.length === 0) return;
+        sequence(run.map(l => ({ source: l.numbers[0], at: l.at, describe: (n: number) => `onderdeel ${LETTERS[n - 1] ?? n}` })),
+            findings, ` in artikel ${a.number ?? '?'}${where}`);
+    };
+    for (const l of a.looseLabels) {
+        const previous = run[run.length - 1];
+        if (previous && l.numbers[0] !== previous.numbers[0] + 1 && l.numbers[0] === 1) {
+            check();
+            run = [];
+        }
+        run.push(l);
+    }
+    check();
 }
 
 function numberList(list: ListNode, prefix: string, findings: FindingCollector, where: string): void {

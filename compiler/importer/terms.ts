@@ -48,7 +48,8 @@ function capitalisedUses(texts: readonly SourceText[]): Use[] {
             const previous = /(\S+)\s+(?:(?:en|of|der|van|voor)\s+)?$/u.exec(s.slice(Math.max(0, m.index! - 40), m.index!));
             const next = /^\s+(?:(?:en|of|der|van|voor)\s+)?(\S+)/u.exec(s.slice(m.index! + m[0].length, m.index! + m[0].length + 40));
             // Part of a name ("Bestuurlijk Contracteren", "Ontvanger der Rijksbelastingen") or an address ("Kreupelstraat 1").
-            if (previous && /^[\p{Lu}\d]/u.test(previous[1]) || next && /^[\p{Lu}\d]/u.test(next[1])) continue;
+            const article = previous && /^(?:de|het|een|deze|dit|die|elke|iedere|ieder|zijn|haar|hun|bij|op|in|van|voor|als|aan|door|met)$/i.test(previous[1]);
+            if (previous && !article && /^[\p{Lu}\d]/u.test(previous[1]) || next && /^[\p{Lu}\d]/u.test(next[1])) continue;
             if (/e$/.test(m[1]) && next && /^\p{Ll}/u.test(next[1])) continue;
             uses.push({ word: m[1], at: t.position(m.index!) });
         }
@@ -115,7 +116,7 @@ export function termFindings(defined: DefinedTerm[], texts: readonly SourceText[
             continue;
         }
         // A plural or inflection of the first word of a defined term ("Resultaten" of "Resultaat per cliënt").
-        if (heads.some(h => h.length >= 5 && (pluralOf(h) === lw || isInflection(lw, h)))) continue;
+        if (heads.some(h => h.length >= 5 && (pluralOf(h) === lw || isInflection(lw, h) || editDistance(lw, h, 2) <= 2))) continue;
         if (terms.length >= 3 && list.length >= 2 && word.length >= 7 && !/(?:wet|wetboek)$/i.test(word)
             && !terms.some(d => d.term.toLowerCase().includes(lw))) {
             findings.add(ImportCodes.TermUndefined, 'info',
