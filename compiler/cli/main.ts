@@ -1,6 +1,7 @@
 /**
  * The `contractspraak` command line. Usage and I/O problems print one line and exit 2; never a stack trace.
  */
+import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../workspace.js';
 import type { ReportFormat } from './check.js';
@@ -58,11 +59,18 @@ program.command('check')
     });
 
 program.command('run')
-    .description('Verwerk elke documentset in een map: controleer, vergelijk met expected-findings.txt en schrijf de uitvoer.')
+    .description('Verwerk elke documentset in een map: controleer, vergelijk met expected-findings.txt, render en schrijf de uitvoer.')
     .argument('<map>', 'map met documentsets (elke submap met .ovk-bestanden is een set)')
     .option('-o, --out <map>', 'uitvoermap', 'out')
     .action(async (map: string, opts: { out: string }) => {
-        process.exitCode = await runExamples(map, { out: opts.out, version: VERSION });
+        process.exitCode = await runExamples(map, {
+            out: opts.out,
+            version: VERSION,
+            produce: async (set, outDir) => {
+                const rendered = await runRender(set.folder, { format: 'html,md,docx', output: outDir, all: true, root: set.folder });
+                return rendered.written.map(file => path.relative(outDir, file));
+            }
+        });
     });
 
 program.command('termijn')
