@@ -186,7 +186,7 @@ describe('numbers typed as text', () => {
             '7:74 number-as-text «lid 2»',
             '7:83 number-as-text-unknown «lid 3»'
         ]);
-        expect(withCode(d, 'number-as-text').map(x => x.data)).toEqual([{ replacement: '[lid Een.D]' }, { replacement: '[lid Twee.B]' }]);
+        expect(withCode(d, 'number-as-text').map(x => x.data)).toEqual([{ code: 'number-as-text', replacement: '[lid Een.D]' }, { code: 'number-as-text', replacement: '[lid Twee.B]' }]);
     });
     test('silent for references, for numbers of other documents and of laws', async () => {
         const d = await one(doc(`    artikel Een "Een" { lid A: "Zie [lid Een.B], artikel 18 van de Algemene Inkoopvoorwaarden, artikel 171 lid 2 Gemeentewet en [artikel 7:401 BW]." lid B: "Tekst." }`));

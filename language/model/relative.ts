@@ -45,7 +45,7 @@ export function relativeTarget(at: AstNode, relatie: Relatie, soort: RelatieSoor
             if (PREVIOUS.has(relatie) || NEXT.has(relatie)) return undefined;
             // In a file that is itself a bijlage (loaded with `uit`), [deze bijlage] is that document.
             const root = rootOf(at);
-            return AstUtils.getContainerOfType(at, isBijlage) ?? (root.soort === 'bijlage' ? root : undefined);
+            return AstUtils.getContainerOfType(at, isBijlage) ?? (root.soort === 'bijlagedocument' ? root : undefined);
         }
         case 'hoofdstuk':
             return PREVIOUS.has(relatie) || NEXT.has(relatie) ? undefined : AstUtils.getContainerOfType(at, isHoofdstuk);
@@ -74,7 +74,7 @@ export function relativeProblem(ref: RelatieveRef): string | undefined {
     const container = ref.soort === 'lid' ? AstUtils.getContainerOfType(ref, isLid)
         : ref.soort === 'onderdeel' ? AstUtils.getContainerOfType(ref, isOnderdeel)
             : ref.soort === 'artikel' ? AstUtils.getContainerOfType(ref, isArtikel)
-                : ref.soort === 'bijlage' ? AstUtils.getContainerOfType(ref, isBijlage) ?? (rootOf(ref).soort === 'bijlage' ? rootOf(ref) : undefined)
+                : ref.soort === 'bijlage' ? AstUtils.getContainerOfType(ref, isBijlage) ?? (rootOf(ref).soort === 'bijlagedocument' ? rootOf(ref) : undefined)
                     : ref.soort === 'hoofdstuk' ? AstUtils.getContainerOfType(ref, isHoofdstuk) : rootOf(ref);
     if (!container) return `${text} staat niet in een ${ref.soort}.`;
     if (PREVIOUS.has(ref.relatie)) {
