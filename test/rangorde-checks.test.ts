@@ -265,9 +265,10 @@ describe('slot-conflict-resolved and slot-conflict-unresolved (R5.2, R5.3, R5.5)
 
 describe('deel-not-open and deel-contradicts-binding (raam→deel)', () => {
     const basis = (marker: string) => `basisovereenkomst Basis "Basisovereenkomst" {
+    gebeurtenis Ontvangst "ontvangst van de factuur"
     artikel Betaaltermijn${marker} "Betaling" {
         lid Termijn: "De Gemeente betaalt binnen dertig dagen."
-            termijn Betaling: Gemeente "betaalt" binnen 30 dagen
+            termijn Betaling: Gemeente "betaalt" binnen 30 kalenderdagen na Ontvangst
     }
 ${partijen}
 }`;
@@ -276,7 +277,7 @@ deelovereenkomst Deel "Deelovereenkomst" {
     rangorde: Basis > deze
     artikel Betaling "Betaling" {
         lid Termijn: "De Gemeente betaalt binnen veertien dagen."
-            termijn Betaling: Gemeente "betaalt" binnen ${dagen} dagen${afwijking}
+            termijn Betaling: Gemeente "betaalt" binnen ${dagen} kalenderdagen na Ontvangst${afwijking}
     }
 }`;
     test('the deel sets a termijn the basis fixes, without `open` or an explicit derogation: a warning', async () => {
@@ -285,15 +286,15 @@ deelovereenkomst Deel "Deelovereenkomst" {
         expect(found(d)).toEqual(['6:21 slot-conflict-resolved «Betaling»', '6:21 deel-not-open «Betaling»']);
         const diag = only(d, 'deel-not-open');
         expect(diag.severity).toBe(DiagnosticSeverity.Warning);
-        expect(diag.message).toBe("Deelovereenkomst Deel regelt termijn 'Betaling' anders (binnen 14 dagen) dan basisovereenkomst Basis (artikel 1.1) "
-            + "(binnen 30 dagen), terwijl basisovereenkomst Basis dit punt niet 'open' laat. Markeer het artikel of lid daar als 'open', of schrijf hier "
+        expect(diag.message).toBe("Deelovereenkomst Deel regelt termijn 'Betaling' anders (binnen 14 kalenderdagen na Ontvangst) dan basisovereenkomst Basis (artikel 1.1) "
+            + "(binnen 30 kalenderdagen na Ontvangst), terwijl basisovereenkomst Basis dit punt niet 'open' laat. Markeer het artikel of lid daar als 'open', of schrijf hier "
             + "uitdrukkelijk 'afwijking van …'.");
         expect(diag.relatedInformation?.[0].location.uri).toBe('file:///ws/basis.ovk');
     });
     test('silent when the basis leaves the point open: the deel fills it (R5.3 step 2) and the basis hears it gives way', async () => {
         const { docs } = await buildSet({ 'basis.ovk': basis(' open'), 'deel.ovk': deel(14) });
         expect(docs['deel.ovk'].diagnostics).toEqual([]);
-        expect(found(docs['basis.ovk'])).toEqual(['4:21 slot-conflict-resolved «Betaling»']);
+        expect(found(docs['basis.ovk'])).toEqual(['5:21 slot-conflict-resolved «Betaling»']);
         expect(docs['basis.ovk'].diagnostics![0].message).toContain('R5.3 stap 2, uitdrukkelijke wijziging of afwijking: basisovereenkomst Basis laat dit punt open (artikel 1) voor de deelovereenkomst');
     });
     test('the deel contradicts a clause the basis makes binding: an error on the termijn and on the derogation', async () => {
@@ -306,9 +307,9 @@ deelovereenkomst Deel "Deelovereenkomst" {
         ]);
         const diag = (d.diagnostics ?? []).find(x => x.code === 'deel-contradicts-binding' && x.range.start.line === 5)!;
         expect(diag.severity).toBe(DiagnosticSeverity.Error);
-        expect(diag.message).toBe("Termijn 'Betaling' is hier binnen 14 dagen, maar basisovereenkomst Basis (artikel 1.1) zegt binnen 30 dagen en "
+        expect(diag.message).toBe("Termijn 'Betaling' is hier binnen 14 kalenderdagen na Ontvangst, maar basisovereenkomst Basis (artikel 1.1) zegt binnen 30 kalenderdagen na Ontvangst en "
             + "basisovereenkomst Basis maakt dat 'bindend' voor elke deelovereenkomst (artikel 1). Volg basisovereenkomst Basis of laat het punt daar 'open' zetten.");
-        expect(diag.relatedInformation?.map(r => r.location.range.start.line)).toEqual([3, 1]);
+        expect(diag.relatedInformation?.map(r => r.location.range.start.line)).toEqual([4, 2]);
     });
     test('silent when the deel follows the binding clause', async () => {
         const { docs } = await buildSet({ 'basis.ovk': basis(' bindend'), 'deel.ovk': deel(30) });

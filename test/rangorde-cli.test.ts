@@ -29,11 +29,12 @@ const basis = `basisovereenkomst Basis "Basisovereenkomst Wmo" {
         gemeente Gemeente "Gemeente Gouda"
         contractant Aanbieder "Aanbieder"
     }
+    gebeurtenis Ontvangst "ontvangst van de factuur"
     voorwaarden AIV "Algemene inkoopvoorwaarden" extern
     rangorde: deze > AIV
     artikel Betaling "Betaling" {
         lid Termijn: "De Gemeente betaalt binnen dertig dagen."
-            termijn Betalen: Gemeente "betaalt" binnen 30 dagen
+            termijn Betalen: Gemeente "betaalt" binnen 30 kalenderdagen na Ontvangst
     }
 }
 `;
@@ -53,7 +54,7 @@ deelovereenkomst Deel "Deelovereenkomst Hulp bij het huishouden" {
             tarief HH: "Hulp bij het huishouden" € 28,00 per uur
         lid Betaling: "In afwijking van de Basisovereenkomst betaalt de Gemeente binnen veertien dagen."
             afwijking van Basis.Betaling
-            termijn Betalen: Gemeente "betaalt" binnen 14 dagen
+            termijn Betalen: Gemeente "betaalt" binnen 14 kalenderdagen na Ontvangst
     }
 }
 `;
@@ -98,13 +99,13 @@ Volgorde, hoogste eerst:
 Wie gaat voor op wie, en welke bepaling dat beslist:
   deelovereenkomst Deel > basisovereenkomst Basis: de rangorde van deelovereenkomst Deel, artikel 1.1 (conflict/deel.ovk:9:23)
   bijlage Tarieven > basisovereenkomst Basis: de rangorde van deelovereenkomst Deel, artikel 1.1 (conflict/deel.ovk:9:23)
-  basisovereenkomst Basis > voorwaarden AIV: de rangorde van basisovereenkomst Basis (conflict/basis.ovk:8:15); de rangorde van deelovereenkomst Deel, artikel 1.1 (conflict/deel.ovk:9:23)
+  basisovereenkomst Basis > voorwaarden AIV: de rangorde van basisovereenkomst Basis (conflict/basis.ovk:9:15); de rangorde van deelovereenkomst Deel, artikel 1.1 (conflict/deel.ovk:9:23)
   deelovereenkomst Deel = bijlage Tarieven: de rangorde van deelovereenkomst Deel, artikel 1.1 (conflict/deel.ovk:9:23)
 
 Strijdige bepalingen (R5.3):
   termijn 'Betalen': opgelost
-    geldt:  binnen 14 dagen — deelovereenkomst Deel, artikel 2.2 (conflict/deel.ovk:16:21)
-    wijkt:  binnen 30 dagen — basisovereenkomst Basis, artikel 1.1 (conflict/basis.ovk:11:21)
+    geldt:  binnen 14 kalenderdagen na Ontvangst — deelovereenkomst Deel, artikel 2.2 (conflict/deel.ovk:16:21)
+    wijkt:  binnen 30 kalenderdagen na Ontvangst — basisovereenkomst Basis, artikel 1.1 (conflict/basis.ovk:12:21)
             R5.3 stap 2 (uitdrukkelijke wijziging of afwijking): deelovereenkomst Deel wijkt uitdrukkelijk af van basisovereenkomst Basis (artikel 2.2), in een document dat beide partijen ondertekenden
   tarief 'HH': onopgelost
     lezing: € 28,00 per uur — deelovereenkomst Deel, artikel 2.1 (conflict/deel.ovk:13:20)
@@ -113,7 +114,7 @@ Strijdige bepalingen (R5.3):
             let op: Bijlage Tarieven is specifieker dan deelovereenkomst Deel, maar dat beslist niet vanzelf (geen lex specialis, HR 13 juni 2003, Vos/Heipro); leg het vast in de rangorde of met 'afwijking van'.
 
 Bevindingen:
-  conflict/basis.ovk:11:21 info slot-conflict-resolved Termijn 'Betalen' krijgt in deelovereenkomst Deel (artikel 2.2) een andere waarde: binnen 14 dagen in plaats van binnen 30 dagen hier. Die bepaling gaat voor (R5.3 stap 2, uitdrukkelijke wijziging of afwijking: deelovereenkomst Deel wijkt uitdrukkelijk af van basisovereenkomst Basis (artikel 2.2), in een document dat beide partijen ondertekenden).
+  conflict/basis.ovk:12:21 info slot-conflict-resolved Termijn 'Betalen' krijgt in deelovereenkomst Deel (artikel 2.2) een andere waarde: binnen 14 kalenderdagen na Ontvangst in plaats van binnen 30 kalenderdagen na Ontvangst hier. Die bepaling gaat voor (R5.3 stap 2, uitdrukkelijke wijziging of afwijking: deelovereenkomst Deel wijkt uitdrukkelijk af van basisovereenkomst Basis (artikel 2.2), in een document dat beide partijen ondertekenden).
   conflict/deel.ovk:5:16 error slot-conflict-unresolved Tarief 'HH' is hier € 27,50 per uur, maar in deelovereenkomst Deel (artikel 2.1) € 28,00 per uur; de rangorde beslist niet welke voorgaat (R5.3 stap 5: gelijke rang volgens de rangorde van deelovereenkomst Deel, artikel 1.1 en geen latere datum). Bijlage Tarieven is specifieker dan deelovereenkomst Deel, maar dat beslist niet vanzelf (geen lex specialis, HR 13 juni 2003, Vos/Heipro); leg het vast in de rangorde of met 'afwijking van'. Maak de waarden gelijk of leg vast welke voorgaat.
   conflict/deel.ovk:13:20 error slot-conflict-unresolved Tarief 'HH' is hier € 28,00 per uur, maar in bijlage Tarieven € 27,50 per uur; de rangorde beslist niet welke voorgaat (R5.3 stap 5: gelijke rang volgens de rangorde van deelovereenkomst Deel, artikel 1.1 en geen latere datum). Bijlage Tarieven is specifieker dan deelovereenkomst Deel, maar dat beslist niet vanzelf (geen lex specialis, HR 13 juni 2003, Vos/Heipro); leg het vast in de rangorde of met 'afwijking van'. Maak de waarden gelijk of leg vast welke voorgaat.
 `);
@@ -155,8 +156,8 @@ describe('contractspraak rangorde: json', () => {
         const betalen = report.conflicts.find((c: { name: string }) => c.name === 'Betalen');
         expect(betalen).toMatchObject({
             slot: 'termijn:Betalen', status: 'opgelost',
-            winner: { document: 'Deel', value: 'binnen 14 dagen', where: 'artikel 2.2', line: 16, column: 21 },
-            losing: [{ document: 'Basis', value: 'binnen 30 dagen', step: 2, rule: 'R5.3 stap 2' }],
+            winner: { document: 'Deel', value: 'binnen 14 kalenderdagen na Ontvangst', where: 'artikel 2.2', line: 16, column: 21 },
+            losing: [{ document: 'Basis', value: 'binnen 30 kalenderdagen na Ontvangst', step: 2, rule: 'R5.3 stap 2' }],
             unresolved: []
         });
         const hh = report.conflicts.find((c: { name: string }) => c.name === 'HH');

@@ -10,9 +10,10 @@ const basis = `basisovereenkomst Basis "Basisovereenkomst" {
     partijen {
         gemeente Gemeente "Gemeente Gouda"
     }
+    gebeurtenis Ontvangst "ontvangst van de factuur"
     artikel Betaling "Betaling" {
         lid Termijn: "De Gemeente betaalt binnen dertig dagen."
-            termijn Betalen: Gemeente "betaalt" binnen 30 dagen
+            termijn Betalen: Gemeente "betaalt" binnen 30 kalenderdagen na Ontvangst
     }
 }`;
 
@@ -27,7 +28,7 @@ deelovereenkomst Deel "Deelovereenkomst" {
             tarief HH: "Hulp bij het huishouden" € 28,00 per uur
         lid Betaling: "In afwijking van de Basisovereenkomst betaalt de Gemeente binnen veertien dagen."
             afwijking van Basis.Betaling
-            termijn Betalen: Gemeente "betaalt" binnen 14 dagen
+            termijn Betalen: Gemeente "betaalt" binnen 14 kalenderdagen na Ontvangst
     }
 }`;
 
@@ -49,7 +50,7 @@ describe('rangorde code lens', () => {
         ]);
         // The basis does not see the deel, yet its provision shows that it gives way.
         expect(await lenses(files, 'basis.ovk')).toEqual([
-            '7:21 «Betalen» wijkt voor deelovereenkomst Deel (artikel 1.2) — R5.3 stap 2, uitdrukkelijke wijziging of afwijking'
+            '8:21 «Betalen» wijkt voor deelovereenkomst Deel (artikel 1.2) — R5.3 stap 2, uitdrukkelijke wijziging of afwijking'
         ]);
     });
     test('rank decides (step 3) once the rangorde orders the deel and its bijlage', async () => {

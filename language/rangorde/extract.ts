@@ -11,14 +11,14 @@ import type { AstNode, LangiumDocument } from 'langium';
 import { AstUtils, GrammarUtils, URI, WorkspaceCache } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { ContractspraakServices } from '../contractspraak-module.js';
-import { importLinks } from '../document-set.js';
+import { resolveImportUri } from '../document-set.js';
 import type {
     Actor, Afwijking, Artikel, Bijlage, Boete, Document, DocumentVerwijzing, Lid, Looptijd, Schakel, Tarief, Termijn,
     TermijnMaat
 } from '../generated/ast.js';
 import {
     isAfwijking, isArtikel, isBijlage, isBoete, isDocument, isDocumentVerwijzing, isGroep, isHandtekening, isLid,
-    isLooptijd, isOnderdeel, isOndertekend, isPartij, isRangorde, isRol, isTarief, isTermijn, isVastgesteld,
+    isLooptijd, isOnderdeel, isOndertekend, isPartij, isProse, isRangorde, isRol, isTarief, isTermijn, isVastgesteld,
     isVerwerping, isVoorrang, isWijzigt
 } from '../generated/ast.js';
 import { documentStructure } from '../model/structure.js';
@@ -41,7 +41,7 @@ export interface SourceLocation {
 export interface ExtractedSet {
     input: RangordeInput;
     /** Source location of every id the core may report on. */
-    locations: Map<string, SourceLocation>;
+    locations: Locations;
     /** Core id of a document, bijlage or document reference; of a provision node. */
     ids: Map<AstNode, string>;
 }
@@ -90,18 +90,66 @@ export function sideOf(actor: Actor | undefined, seen = new Set<Actor>()): Side 
     return undefined;
 }
 
-function location(node: AstNode, opts: { property?: string; keyword?: string } = {}): SourceLocation {
+interface LocationOptions {
+    property?: string;
+    keyword?: string;
+}
+
+/** Where each id is; ranges are computed when asked for, since most ids are never reported on. */
+export class Locations {
+    protected readonly entries = new Map<string, { node: AstNode; opts: LocationOptions; location?: SourceLocation }>();
+
+    set(id: string, node: AstNode, opts: LocationOptions = {}): void {
+        this.entries.set(id, { node, opts });
+    }
+
+    get(id: string): SourceLocation | undefined {
+        const entry = this.entries.get(id);
+        if (!entry) return undefined;
+        return entry.location ??= location(entry.node, entry.opts);
+    }
+
+    has(id: string): boolean {
+        return this.entries.has(id);
+    }
+}
+
+function location(node: AstNode, opts: LocationOptions): SourceLocation {
     const cst = opts.property ? GrammarUtils.findNodeForProperty(node.$cstNode, opts.property)
         : opts.keyword ? GrammarUtils.findNodeForKeyword(node.$cstNode, opts.keyword) : undefined;
     const range = (cst ?? node.$cstNode)?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { node, ...opts, uri: AstUtils.getDocument(node).uri.toString(), range };
 }
 
-function documentDate(root: Document): string | undefined {
-    const signed = root.meta.find(isOndertekend)?.datum;
-    const adopted = root.meta.find(isVastgesteld)?.datum;
-    const signatures = AstUtils.streamAllContents(root).filter(isHandtekening).map(h => h.datum).filter((d): d is string => !!d).toArray().sort();
-    return signed ?? adopted ?? signatures[signatures.length - 1];
+/** The nodes extraction reads, in document order; prose (most of the tree) is never entered. */
+interface DocumentNodes {
+    nodes: AstNode[];
+    datum?: string;
+}
+
+const collected = new WeakMap<Document, DocumentNodes>();
+
+function collect(root: Document): DocumentNodes {
+    let c = collected.get(root);
+    if (c) return c;
+    const nodes: AstNode[] = [];
+    const signatures: string[] = [];
+    const walk = (node: AstNode) => {
+        for (const child of AstUtils.streamContents(node)) {
+            if (isProse(child)) continue;
+            if (isHandtekening(child) && child.datum) signatures.push(child.datum);
+            if (isBijlage(child) || isDocumentVerwijzing(child) || isArtikel(child) || isLid(child) || isRangorde(child) || isVoorrang(child)
+                || isAfwijking(child) || isVerwerping(child) || isTermijn(child) || isTarief(child) || isBoete(child) || isLooptijd(child)) {
+                nodes.push(child);
+            }
+            walk(child);
+        }
+    };
+    walk(root);
+    signatures.sort();
+    const datum = root.meta.find(isOndertekend)?.datum ?? root.meta.find(isVastgesteld)?.datum ?? signatures[signatures.length - 1];
+    collected.set(root, c = { nodes, datum });
+    return c;
 }
 
 /** Builds the core's input from the documents of one set. */
@@ -112,7 +160,7 @@ export function extractSet(documents: readonly LangiumDocument[]): ExtractedSet 
 class Extractor {
     protected readonly byUri = new Map<string, LangiumDocument>();
     protected readonly ids = new Map<AstNode, string>();
-    protected readonly locations = new Map<string, SourceLocation>();
+    protected readonly locations = new Locations();
     protected readonly rootOfId = new Map<string, Document>();
     protected readonly docs = new Map<string, RangDocument>();
     /** For a document loaded as a part: its whole and the bijlage or reference that loads it. */
@@ -131,9 +179,9 @@ class Extractor {
         for (const doc of all) {
             const root = this.root(doc);
             if (!root) continue;
-            for (const node of AstUtils.streamAllContents(root)) {
+            for (const node of collect(root).nodes) {
                 if ((isBijlage(node) || isDocumentVerwijzing(node)) && node.pad) {
-                    const target = this.loadedTarget(doc, node);
+                    const target = this.loadedTarget(node);
                     if (target && target !== doc && !this.partOf.has(target.uri.toString())) this.partOf.set(target.uri.toString(), { whole: doc, node });
                 }
             }
@@ -169,10 +217,10 @@ class Extractor {
         return isDocument(root) && root.name ? root : undefined;
     }
 
-    protected loadedTarget(doc: LangiumDocument, node: Bijlage | DocumentVerwijzing): LangiumDocument | undefined {
-        const pad = proseText(node.pad).trim();
-        const link = importLinks(this.root(doc)!, doc.uri).find(l => l.deel && l.pad === pad);
-        return link ? this.byUri.get(link.uri.toString()) : undefined;
+    /** The document of the set a bijlage or reference loads with `uit "…"` (as document-set.ts resolves it). */
+    protected loadedTarget(node: Bijlage | DocumentVerwijzing): LangiumDocument | undefined {
+        const pad = node.pad ? proseText(node.pad).trim() : '';
+        return pad ? this.byUri.get(resolveImportUri(AstUtils.getDocument(node).uri, pad).toString()) : undefined;
     }
 
     protected nextId(prefix: string): string {
@@ -185,11 +233,11 @@ class Extractor {
         const part = this.partOf.get(doc.uri.toString());
         const kind = kindOfSoort(root.soort);
         const wholeRoot = part ? this.root(part.whole) : undefined;
-        const imports = root.imports.length ? importLinks(root, doc.uri).filter(l => !l.deel) : [];
+        const imports = root.imports.map(i => proseText(i.pad).trim()).filter(pad => pad).map(pad => ({ uri: resolveImportUri(doc.uri, pad) }));
         const rangDoc: RangDocument = {
             id, kind,
             label: part ? labelOfPart(part.node) : `${kind} ${root.name}`,
-            datum: documentDate(root) ?? (wholeRoot ? documentDate(wholeRoot) : undefined),
+            datum: collect(root).datum ?? (wholeRoot ? collect(wholeRoot).datum : undefined),
             signedByBoth: SIGNED.has(kind),
             imports: imports.map(l => this.byUri.get(l.uri.toString())).filter((d): d is LangiumDocument => !!d && !!this.root(d))
                 .map(d => this.ids.get(this.root(d)!)!),
@@ -204,7 +252,7 @@ class Extractor {
             rangDoc.conditionsOf = owner ? sideOf(owner.ref) : 'gemeente';
         }
         this.docs.set(id, rangDoc);
-        this.locations.set(id, location(part?.node ?? root, { property: 'name' }));
+        this.locations.set(id, part?.node ?? root, { property: 'name' });
         if (part) this.ids.set(part.node, id);
     }
 
@@ -213,8 +261,7 @@ class Extractor {
         const known = this.ids.get(node);
         if (known) return known;
         if (isBijlage(node) || isDocumentVerwijzing(node)) {
-            const doc = AstUtils.getDocument(node);
-            const target = this.byUri.has(doc.uri.toString()) && node.pad ? this.loadedTarget(doc, node) : undefined;
+            const target = node.pad ? this.loadedTarget(node) : undefined;
             const targetRoot = target ? this.root(target) : undefined;
             if (targetRoot && this.ids.has(targetRoot)) return this.ids.get(targetRoot);
             const owner = AstUtils.getContainerOfType(node, isDocument);
@@ -261,7 +308,7 @@ class Extractor {
         const rootDocId = this.ids.get(root)!;
         const structure = documentStructure(root);
         const datum = this.docs.get(rootDocId)?.datum;
-        for (const node of AstUtils.streamAllContents(root)) {
+        for (const node of collect(root).nodes) {
             if (isBijlage(node) || isDocumentVerwijzing(node)) {
                 const id = this.idOfRangeerbaar(node)!;
                 this.ids.set(node, id);
@@ -275,25 +322,25 @@ class Extractor {
                 };
                 if (kind === 'voorwaarden') rangDoc.conditionsOf = isDocumentVerwijzing(node) && node.eigenaar ? sideOf(node.eigenaar.ref) : 'gemeente';
                 this.docs.set(id, rangDoc);
-                this.locations.set(id, location(node, { property: 'name' }));
+                this.locations.set(id, node, { property: 'name' });
             } else if (isArtikel(node) || isLid(node)) {
                 const id = this.elementId(node);
                 const element: Element = { id, document: this.documentOf(node), binding: node.binding, label: structure.info(node)?.citation };
                 if (isLid(node)) element.parent = this.elementId(node.$container);
                 this.input.elements.push(element);
-                this.locations.set(id, location(node, { property: node.binding ? 'binding' : 'name' }));
+                this.locations.set(id, node, { property: node.binding ? 'binding' : 'name' });
             } else if (isRangorde(node)) {
                 const declaration: Declaration = { id: this.nextId('rangorde'), by: this.documentOf(node), where: this.where(node), chains: [], exceptions: [] };
-                this.locations.set(declaration.id, location(node, { keyword: 'rangorde' }));
+                this.locations.set(declaration.id, node, { keyword: 'rangorde' });
                 node.ketens.forEach((keten, k) => {
                     const chainId = `${declaration.id}/${k}`;
-                    this.locations.set(chainId, location(keten));
+                    this.locations.set(chainId, keten);
                     declaration.chains.push({
                         id: chainId,
                         levels: keten.niveaus.map((niveau, l) => ({
                             members: niveau.schakels.map((schakel, m) => {
                                 const memberId = `${chainId}/${l}/${m}`;
-                                this.locations.set(memberId, location(schakel));
+                                this.locations.set(memberId, schakel);
                                 return { id: memberId, ref: this.memberRef(schakel) };
                             })
                         }))
@@ -301,7 +348,7 @@ class Extractor {
                 });
                 node.uitzonderingen.forEach((u, i) => {
                     const exceptionId = `${declaration.id}/tenzij/${i}`;
-                    this.locations.set(exceptionId, location(u));
+                    this.locations.set(exceptionId, u);
                     declaration.exceptions.push({ id: exceptionId, lower: this.memberRef(u.lager), higher: this.memberRef(u.hoger), explicit: u.uitdrukkelijk });
                 });
                 this.input.declarations.push(declaration);
@@ -310,7 +357,7 @@ class Extractor {
                     id: this.nextId('voorrang'), by: this.documentOf(node), where: this.where(node),
                     who: this.memberRef(node.wie), over: node.alles ? 'alles' : node.boven.map(b => this.memberRef(b))
                 };
-                this.locations.set(claim.id, location(node));
+                this.locations.set(claim.id, node);
                 this.input.claims.push(claim);
             } else if (isAfwijking(node)) {
                 const target = this.derogationTarget(node);
@@ -319,18 +366,18 @@ class Extractor {
                     id: this.nextId('afwijking'), kind: node.soort, by: this.documentOf(node), where: this.where(node),
                     scope: this.elementId(node.$container), target
                 };
-                this.locations.set(derogation.id, location(node));
+                this.locations.set(derogation.id, node);
                 this.input.derogations.push(derogation);
             } else if (isVerwerping(node)) {
                 const side = sideOf(node.partij.ref);
                 if (!side) continue;
                 const rejection: Rejection = { id: this.nextId('verwerping'), by: this.documentOf(node), where: this.where(node), side, party: node.partij.$refText };
-                this.locations.set(rejection.id, location(node));
+                this.locations.set(rejection.id, node);
                 this.input.rejections.push(rejection);
             } else if (isTermijn(node) || isTarief(node) || isBoete(node) || isLooptijd(node)) {
                 const provision = this.provision(node, rootDocId);
                 this.ids.set(node, provision.id);
-                this.locations.set(provision.id, location(node, isLooptijd(node) ? { keyword: 'looptijd' } : { property: 'name' }));
+                this.locations.set(provision.id, node, isLooptijd(node) ? { keyword: 'looptijd' } : { property: 'name' });
                 this.input.provisions.push(provision);
             }
         }
@@ -458,14 +505,14 @@ export class RangordeAnalyzer {
 
     /** The set seen from `top`: itself and every document it sees. */
     analysisOf(top: LangiumDocument): ExtractedAnalysis {
-        return this.cache.get(top.uri.toString(), () => {
-            const documents = this.services.shared.workspace.LangiumDocuments;
-            const visible = [...this.services.references.DocumentSets.visibleFrom(top)]
-                .map(uri => documents.getDocument(URI.parse(uri)))
-                .filter((d): d is LangiumDocument => d !== undefined);
-            const set = extractSet([top, ...visible]);
+        const documents = this.services.shared.workspace.LangiumDocuments;
+        const uris = [top.uri.toString(), ...this.services.references.DocumentSets.visibleFrom(top)].sort();
+        // Documents that see each other (a part and its whole, a ring of imports) share one set: analyse it once.
+        const shared = this.cache.get(uris.join('\u0000'), () => {
+            const set = extractSet(uris.map(uri => documents.getDocument(URI.parse(uri))).filter((d): d is LangiumDocument => d !== undefined));
             return { set, analysis: analyseRangorde(set.input), top };
         });
+        return shared.top === top ? shared : { ...shared, top };
     }
 
     /** Every point of view that includes `document`: its own first, then each document that sees it. */
@@ -476,7 +523,8 @@ export class RangordeAnalyzer {
             .filter(d => d.uri.toString() !== uri && sets.visibleFrom(d).has(uri))
             .toArray()
             .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
-        return [document, ...viewers].map(d => this.analysisOf(d));
+        const analyses = [document, ...viewers].map(d => this.analysisOf(d));
+        return analyses.filter((a, i) => analyses.findIndex(b => b.analysis === a.analysis) === i);
     }
 }
 

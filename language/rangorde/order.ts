@@ -69,10 +69,17 @@ const pairKey = (a: string, b: string) => a < b ? `${a}\u0000${b}` : `${b}\u0000
 /** The documents of a set and how they relate: labels, parts, addenda, imports. */
 export class DocumentTable {
     readonly byId = new Map<string, RangDocument>();
+    protected readonly parts = new Map<string, string[]>();
+    protected readonly addenda = new Map<string, string[]>();
+    protected readonly closures = new Map<string, Set<string>>();
 
     constructor(documents: readonly RangDocument[]) {
         // Copies: resolution fills in `rank`, the caller's input stays as it was.
         for (const d of documents) if (!this.byId.has(d.id)) this.byId.set(d.id, { ...d });
+        for (const d of this.byId.values()) {
+            if (d.parent) this.parts.set(d.parent, [...(this.parts.get(d.parent) ?? []), d.id]);
+            if (d.kind === 'addendum') for (const a of d.amends ?? []) this.addenda.set(a, [...(this.addenda.get(a) ?? []), d.id]);
+        }
     }
 
     get(id: string): RangDocument | undefined {
@@ -89,19 +96,18 @@ export class DocumentTable {
 
     /** The bijlagen of a document: what `bijlagen` in its rangorde stands for. */
     annexesOf(id: string): string[] {
-        return [...this.byId.values()].filter(d => d.parent === id && d.annex).map(d => d.id);
+        return (this.parts.get(id) ?? []).filter(p => this.byId.get(p)?.annex);
     }
 
     /** Its addenda: documents of kind addendum that amend it. */
     addendaOf(id: string): string[] {
-        return [...this.byId.values()].filter(d => d.kind === 'addendum' && d.amends?.includes(id)).map(d => d.id);
+        return this.addenda.get(id) ?? [];
     }
 
     /** What a document brings into the set: its bijlagen and other parts, and the documents it imports. */
     broughtBy(id: string): string[] {
-        const parts = [...this.byId.values()].filter(d => d.parent === id).map(d => d.id);
         const imports = (this.byId.get(id)?.imports ?? []).filter(i => this.byId.has(i));
-        return [...new Set([...parts, ...imports])].filter(x => x !== id);
+        return [...new Set([...(this.parts.get(id) ?? []), ...imports])].filter(x => x !== id);
     }
 
     /** The outermost document a part belongs to. */
@@ -119,8 +125,11 @@ export class DocumentTable {
 
     /** Every document `id` imports, directly or through others (and through its wholes). */
     importClosure(id: string): Set<string> {
-        const out = new Set<string>();
-        const queue = [this.top(id)];
+        const start = this.top(id);
+        let out = this.closures.get(start);
+        if (out) return out;
+        out = new Set<string>();
+        const queue = [start];
         while (queue.length) {
             const cur = queue.shift()!;
             for (const i of this.byId.get(cur)?.imports ?? []) {
@@ -130,6 +139,7 @@ export class DocumentTable {
                 }
             }
         }
+        this.closures.set(start, out);
         return out;
     }
 

@@ -76,11 +76,15 @@ export const statuteId = (slot: string) => `wet:${slot}`;
 export class SlotResolver {
     protected readonly elements = new Map<string, Element>();
     protected readonly provisions = new Map<string, Provision>();
+    protected readonly derogationsByScope = new Map<string, Derogation[]>();
 
     constructor(readonly input: RangordeInput, readonly table: DocumentTable, readonly order: PrecedenceOrder,
         readonly rejected: ReadonlySet<string>) {
         for (const e of input.elements) this.elements.set(e.id, e);
         for (const p of input.provisions) this.provisions.set(p.id, p);
+        for (const d of input.derogations) {
+            if (d.scope) this.derogationsByScope.set(d.scope, [...(this.derogationsByScope.get(d.scope) ?? []), d]);
+        }
     }
 
     provision(id: string): Provision | undefined {
@@ -297,7 +301,7 @@ export class SlotResolver {
     }
 
     derogationsOf(p: Provision): Derogation[] {
-        return this.input.derogations.filter(d => d.scope !== undefined && p.elements.includes(d.scope));
+        return p.elements.flatMap(e => this.derogationsByScope.get(e) ?? []);
     }
 
     targets(d: Derogation, q: Provision): boolean {
@@ -363,28 +367,31 @@ export function slotFindings(resolver: SlotResolver, slots: readonly SlotResolut
 export function conformanceFindings(resolver: SlotResolver): RangordeFinding[] {
     const table = resolver.table;
     const out: RangordeFinding[] = [];
-    const provisions = resolver.input.provisions.filter(p => !resolver.rejected.has(table.top(p.document)));
-    for (const p of provisions) {
-        for (const q of provisions) {
-            if (p === q || slotKey(p) !== slotKey(q) || p.value === q.value || !resolver.restsOn(p.document, q.document)) continue;
-            const binding = resolver.bindingOf(q.elements);
-            const framework = table.label(table.top(q.document));
-            const title = slotTitle(table, p);
-            if (binding?.binding === 'bindend') {
-                out.push({
-                    code: RangordeCodes.DeelContradictsBinding, at: p.id,
-                    message: `${cap(title)} is hier ${p.display}, maar ${place(table, q)} zegt ${q.display} en ${framework} maakt dat 'bindend' `
-                        + `voor elke deelovereenkomst${binding.label ? ` (${binding.label})` : ''}. Volg ${framework} of laat het punt daar 'open' zetten.`,
-                    related: [{ at: q.id, message: `De bindende bepaling: ${q.display}` }, { at: binding.id, message: `Hier staat 'bindend'` }]
-                });
-            } else if (binding?.binding !== 'open' && !resolver.derogationsOf(p).some(d => d.kind === 'afwijking' && resolver.targets(d, q))) {
-                out.push({
-                    code: RangordeCodes.DeelNotOpen, at: p.id,
-                    message: `${cap(table.label(table.top(p.document)))} regelt ${title} anders (${p.display}) dan ${place(table, q)} (${q.display}), `
-                        + `terwijl ${framework} dit punt niet 'open' laat. Markeer het artikel of lid daar als 'open', of schrijf hier uitdrukkelijk 'afwijking van …'.`,
-                    related: [{ at: q.id, message: `${cap(framework)} legt hier vast: ${q.display}` }]
-                });
-            }
+    const bySlot = new Map<string, Provision[]>();
+    for (const p of resolver.input.provisions) {
+        if (resolver.rejected.has(table.top(p.document))) continue;
+        bySlot.set(slotKey(p), [...(bySlot.get(slotKey(p)) ?? []), p]);
+    }
+    const pairs = [...bySlot.values()].flatMap(ps => ps.flatMap(p => ps.map(q => [p, q] as const)));
+    for (const [p, q] of pairs) {
+        if (p === q || p.value === q.value || !resolver.restsOn(p.document, q.document)) continue;
+        const binding = resolver.bindingOf(q.elements);
+        const framework = table.label(table.top(q.document));
+        const title = slotTitle(table, p);
+        if (binding?.binding === 'bindend') {
+            out.push({
+                code: RangordeCodes.DeelContradictsBinding, at: p.id,
+                message: `${cap(title)} is hier ${p.display}, maar ${place(table, q)} zegt ${q.display} en ${framework} maakt dat 'bindend' `
+                    + `voor elke deelovereenkomst${binding.label ? ` (${binding.label})` : ''}. Volg ${framework} of laat het punt daar 'open' zetten.`,
+                related: [{ at: q.id, message: `De bindende bepaling: ${q.display}` }, { at: binding.id, message: `Hier staat 'bindend'` }]
+            });
+        } else if (binding?.binding !== 'open' && !resolver.derogationsOf(p).some(d => d.kind === 'afwijking' && resolver.targets(d, q))) {
+            out.push({
+                code: RangordeCodes.DeelNotOpen, at: p.id,
+                message: `${cap(table.label(table.top(p.document)))} regelt ${title} anders (${p.display}) dan ${place(table, q)} (${q.display}), `
+                    + `terwijl ${framework} dit punt niet 'open' laat. Markeer het artikel of lid daar als 'open', of schrijf hier uitdrukkelijk 'afwijking van …'.`,
+                related: [{ at: q.id, message: `${cap(framework)} legt hier vast: ${q.display}` }]
+            });
         }
     }
     return out;
