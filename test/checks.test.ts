@@ -89,6 +89,13 @@ describe('ref-malformed and placeholder in brackets', () => {
     });
 });
 
+describe('standard-unknown', () => {
+    test('a known standard is silent, an unknown one is a warning on its name', async () => {
+        const d = await one(doc(`    artikel Een "Een" { lid A: "Berichten volgens [standaard iWmo 3.2 bericht 301] en [standaard iXyz 1]." }`));
+        expect((d.diagnostics ?? []).filter(notDefaultOrder).map(x => show(d, x))).toEqual(['6:98 standard-unknown «iXyz»']);
+    });
+});
+
 describe('ref-relative-invalid', () => {
     test('[vorig lid] in the first lid has no target', async () => {
         const d = await one(doc(`    artikel Een "Een" { lid A: "Zie [vorig lid]." lid B: "Zie [volgend lid]." }`));

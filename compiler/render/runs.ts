@@ -9,9 +9,10 @@ import { AstUtils } from 'langium';
 import type { Document, Prose, WetRef } from '../../language/generated/ast.js';
 import {
     isAutoTerm, isBegripRef, isBijlage, isDocumentRef, isDocumentVerwijzing, isRelatieveRef, isTermUse, isText,
-    isUnknownRef, isUrlRef, isWetRef
+    isStandaardRef, isUnknownRef, isUrlRef, isWetRef
 } from '../../language/generated/ast.js';
 import { citeLegislation, findRegulation, legislationUrl } from '../../language/model/legislation.js';
+import { findStandard } from '../../language/model/standards.js';
 import { documentStructure } from '../../language/model/structure.js';
 import { unescapeProse } from '../../language/prose.js';
 import type { RenderContext } from './references.js';
@@ -41,6 +42,12 @@ function deelRun(deel: AstNode, ctx: RenderContext, before: Run[]): Run | undefi
         return { kind: 'url', text: deel.url, url };
     }
     if (isUnknownRef(deel)) return { kind: 'placeholder', text: written(deel) };
+    if (isStandaardRef(deel)) {
+        // A standard reads as written; a known one links to its publisher.
+        const text = written(deel).replace(/^\[\s*standaard\s+/, '').replace(/\s*\]$/, '');
+        const standard = findStandard(deel.woorden);
+        return standard ? { kind: 'url', text, url: standard.url } : { kind: 'text', text };
+    }
     if (isRelatieveRef(deel)) {
         const { target, text } = relativeTarget(deel, ctx);
         if (!target) {

@@ -7,10 +7,11 @@ import { AstUtils, URI } from 'langium';
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import type { ContractspraakScopeProvider } from '../contractspraak-scope.js';
 import { Codes } from '../diagnostics.js';
-import type { Document, RelatieveRef, UnknownRef, WetRef } from '../generated/ast.js';
+import type { Document, RelatieveRef, StandaardRef, UnknownRef, WetRef } from '../generated/ast.js';
 import { isDocumentVerwijzing } from '../generated/ast.js';
 import { findRegulation } from '../model/legislation.js';
 import { relativeProblem } from '../model/relative.js';
+import { STANDARDS, findStandard } from '../model/standards.js';
 import { editDistance } from '../model/similarity.js';
 
 const REF_KINDS = ['artikel', 'lid', 'onderdeel', 'bijlage', 'begrip', 'document'];
@@ -65,6 +66,13 @@ export class ReferenceChecks {
                 node, code: Codes.RefMalformed
             });
         }
+    }
+
+    checkStandard(node: StandaardRef, accept: ValidationAcceptor): void {
+        if (findStandard(node.woorden)) return;
+        accept('warning', `'${node.woorden[0] ?? ''}' is geen bekende standaard. Bekend zijn: ${STANDARDS.map(s => s.names[0]).join(', ')}.`, {
+            node, property: 'woorden', index: 0, code: Codes.StandardUnknown
+        });
     }
 
     /** [artikel 7:401 BW] or [artikel 18 AIV]: the last words must name known legislation or a document of the set. */

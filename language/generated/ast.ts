@@ -167,6 +167,7 @@ export type ContractspraakKeywordNames =
     | "samenwerkingsovereenkomst"
     | "september"
     | "spoedig"
+    | "standaard"
     | "status"
     | "stilzwijgend"
     | "streepjes"
@@ -725,7 +726,7 @@ export function isImport(item: unknown): item is Import {
     return reflection.isInstance(item, Import.$type);
 }
 
-export type InlineRef = ArtikelRef | BegripRef | BijlageRef | DocumentRef | LidRef | OnderdeelRef | OverwegingRef | RelatieveRef | UnknownRef | UrlRef | WetRef;
+export type InlineRef = ArtikelRef | BegripRef | BijlageRef | DocumentRef | LidRef | OnderdeelRef | OverwegingRef | RelatieveRef | StandaardRef | UnknownRef | UrlRef | WetRef;
 
 export const InlineRef = {
     $type: 'InlineRef'
@@ -1342,6 +1343,21 @@ export function isSchakel(item: unknown): item is Schakel {
     return reflection.isInstance(item, Schakel.$type);
 }
 
+export interface StandaardRef extends langium.AstNode {
+    readonly $container: Prose;
+    readonly $type: 'StandaardRef';
+    woorden: Array<RefWoord>;
+}
+
+export const StandaardRef = {
+    $type: 'StandaardRef',
+    woorden: 'woorden'
+} as const;
+
+export function isStandaardRef(item: unknown): item is StandaardRef {
+    return reflection.isInstance(item, StandaardRef.$type);
+}
+
 export interface Startregel extends langium.AstNode {
     readonly $container: Opzegging | TermijnMaat;
     readonly $type: 'Startregel';
@@ -1812,6 +1828,7 @@ export type ContractspraakAstType = {
     Rij: Rij
     Rol: Rol
     Schakel: Schakel
+    StandaardRef: StandaardRef
     Startregel: Startregel
     Status: Status
     Tabel: Tabel
@@ -2759,6 +2776,16 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        StandaardRef: {
+            name: StandaardRef.$type,
+            properties: {
+                woorden: {
+                    name: StandaardRef.woorden,
+                    defaultValue: []
+                }
+            },
+            superTypes: [InlineRef.$type]
         },
         Startregel: {
             name: Startregel.$type,
