@@ -233,14 +233,15 @@ class Extractor {
         const part = this.partOf.get(doc.uri.toString());
         const kind = kindOfSoort(root.soort);
         const wholeRoot = part ? this.root(part.whole) : undefined;
-        const imports = root.imports.map(i => proseText(i.pad).trim()).filter(pad => pad).map(pad => ({ uri: resolveImportUri(doc.uri, pad) }));
+        const imports = root.imports.map(i => proseText(i.pad).trim()).filter(pad => pad)
+            .map(pad => this.byUri.get(resolveImportUri(doc.uri, pad).toString()))
+            .filter((d): d is LangiumDocument => d !== undefined && this.root(d) !== undefined);
         const rangDoc: RangDocument = {
             id, kind,
             label: part ? labelOfPart(part.node) : `${kind} ${root.name}`,
             datum: collect(root).datum ?? (wholeRoot ? collect(wholeRoot).datum : undefined),
             signedByBoth: SIGNED.has(kind),
-            imports: imports.map(l => this.byUri.get(l.uri.toString())).filter((d): d is LangiumDocument => !!d && !!this.root(d))
-                .map(d => this.ids.get(this.root(d)!)!),
+            imports: imports.map(d => this.ids.get(this.root(d)!)!),
             amends: root.meta.filter(isWijzigt).map(w => w.doel.ref ? this.idOfRangeerbaar(w.doel.ref) : undefined).filter((x): x is string => !!x)
         };
         if (part) {
