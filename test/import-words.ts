@@ -8,12 +8,14 @@ import { AstUtils, CstUtils, GrammarUtils, isLeafCstNode } from 'langium';
 import type { Document } from '../language/generated/ast.js';
 import {
     isArtikelRef, isBegrip, isBegripRef, isBijlageRef, isDocumentRef, isInlineRef, isLidRef, isOnderdeelRef, isOverwegingRef,
-    isRelatieveRef, isVariant
+    isHandtekening, isRelatieveRef, isVariant
 } from '../language/generated/ast.js';
 import { documentStructure } from '../language/model/structure.js';
 
 const KIND_WORDS = new Set(['artikel', 'artikelen', 'art', 'lid', 'leden', 'bijlage', 'bijlagen', 'annex', 'annexen',
     'onderdeel', 'onderdelen', 'sub', 'overweging', 'overwegingen', 'hoofdstuk', 'hoofdstukken', 'paragraaf', 'paragrafen']);
+
+const SIGNATURE_FIELDS = new Set(['naam', 'functie', 'plaats', 'datum']);
 
 export interface Word {
     word: string;
@@ -106,6 +108,8 @@ export function outputWords(doc: LangiumDocument): Word[] {
         }
         flush();
         if ((isBegrip(ast) || isVariant(ast)) && nameNode(ast) === node) out.push(...words(splitName(node.text), line));
+        // In a signature the field keywords stand for the labels of the form ("Naam:", "Datum:").
+        if (isHandtekening(ast) && SIGNATURE_FIELDS.has(node.text)) out.push(...words(node.text, line));
     }
     flush();
     return out;
@@ -150,7 +154,7 @@ export function compareWords(source: Word[], output: Word[]): Comparison {
         else missing.push(w);
     });
     const vocabulary = new Set(source.map(w => w.word));
-    const invented = output.filter(w => !vocabulary.has(w.word) && !/^(?:\d+[a-z]?|[a-z]|[ivxlc]+)$/.test(w.word));
+    const invented = output.filter(w => !vocabulary.has(w.word) && !SIGNATURE_FIELDS.has(w.word) && !/^(?:\d+[a-z]?|[a-z]|[ivxlc]+)$/.test(w.word));
     return { missing, invented };
 }
 

@@ -257,6 +257,23 @@ describe('recognisers', () => {
         expect(findings.all()).toMatchObject([{ code: 'import-ref-unresolved', line: 4, column: 9 }]);
     });
 
+    test('relative references: "lid 2 van dit artikel", "het vorige lid", and citations of other documents stay text', () => {
+        const scope = new RefScope();
+        const leden = new Map([1, 2, 3].map(n => [n, {
+            target: { kind: 'lid' as const, path: `Opzegging.Lid${n}`, document: 'Doc', citation: `artikel 5 lid ${n}`, title: 'Opzegging', about: '' },
+            onderdelen: new Map(), index: n - 1, count: 3
+        }]));
+        const artikel = { target: { kind: 'artikel' as const, path: 'Opzegging', document: 'Doc', citation: 'artikel 5', title: 'Opzegging', about: 'Opzegging' }, leden };
+        scope.artikelen.set(5, artikel);
+        const resolver = new ReferenceResolver({ findings: new FindingCollector(), links: new Map() });
+        const render = (text: string, lid: number) => resolver.convert(SourceText.of(text, 1), { scope, document: 'Doc', artikel, lid: leden.get(lid) })
+            .map(p => p.kind === 'text' ? p.text : `[${p.ref}]`).join('');
+        expect(render('de termijn van lid 2 van dit artikel', 3)).toBe('de termijn van [lid Opzegging.Lid2] van dit artikel');
+        expect(render('In het vorige lid bedoelde overleg', 2)).toBe('In het [vorige lid] bedoelde overleg');
+        expect(render('Aanvullend aan artikel 18 van de Algemene Inkoopvoorwaarden', 1)).toBe('Aanvullend aan artikel 18 van de Algemene Inkoopvoorwaarden');
+        expect(render('op grond van artikel 171 lid 2 Gemeentewet', 1)).toBe('op grond van [artikel 171 lid 2 Gemeentewet]');
+    });
+
     test('the source normalisation drops labels and markup, not words', () => {
         expect(sourceWords('- 1.1 Onderwerp van **deze** [Overeenkomst](#) is<sup>e</sup>').map(w => w.word)).toEqual(['onderwerp', 'van', 'deze', 'overeenkomst', 'ise']);
         expect(sourceWords('#### **Artikel 5 Toelating deelnemers**').map(w => w.word)).toEqual(['toelating', 'deelnemers']);

@@ -10,8 +10,8 @@ import type { FindingCollector } from './findings.js';
 import { ImportCodes } from './findings.js';
 import type { Label } from './lines.js';
 import {
-    continues, endsSentence, isCapsHeading, isSignatureStart, isToelichtingHeading, readArtikelHeading, readBareNumber,
-    readFootnote, readHoofdstukHeading, readLabel, romanValue, tableCells
+    continues, endsSentence, isCapsHeading, isSignatureStart, isSubheading, isToelichtingHeading, readArtikelHeading,
+    readBareNumber, readFootnote, readHoofdstukHeading, readLabel, romanValue, tableCells
 } from './lines.js';
 import type { CleanLine } from './markup.js';
 import type {
@@ -55,6 +55,9 @@ export class BodyParser {
     private definitionsOpen: boolean;
     /** Text before the signature block, to recognise a sentence it interrupts. */
     private beforeSignature = '';
+    private blankBefore = true;
+    /** The line being read follows a blank line. */
+    private afterBlank = false;
 
     constructor(readonly options: BodyOptions) {
         this.definitionsOpen = !!options.begrippen;
@@ -74,8 +77,11 @@ export class BodyParser {
         const t = line.text;
         if (t.length === 0) {
             this.closeTable();
+            this.blankBefore = true;
             return;
         }
+        const blank = this.blankBefore;
+        this.blankBefore = false;
         if (this.mode === 'signature') {
             if (!this.endsSignature(line)) {
                 this.signature!.paras.push(t);
@@ -144,6 +150,7 @@ export class BodyParser {
         if (this.definitionLine(line)) return;
         const label = readLabel(t);
         if (label && this.addLabelled(label, line)) return;
+        this.afterBlank = blank;
         this.addText(t);
     }
 
@@ -184,7 +191,7 @@ export class BodyParser {
         this.beforeSignature = this.lastText;
         this.closeArtikel();
         this.hoofdstuk = undefined;
-        this.signature = { kind: 'ondertekening', paras: [line.text], line: line.line, signatories: [] };
+        this.signature = { kind: 'ondertekening', paras: [line.text], line: line.line };
         this.members.push(this.signature);
         this.mode = 'signature';
         this.lastText = line.text.text;
@@ -198,7 +205,7 @@ export class BodyParser {
 
     private feedToelichting(line: CleanLine): void {
         const cells = tableCells(line);
-        if (cells && this.options.scope === 'bijlage') {
+        if (cells) {
             this.addTableRow(cells, line);
             return;
         }
@@ -450,11 +457,12 @@ export class BodyParser {
             this.lastText = t.text;
             return;
         }
-        this.addLoose(t, 'tekst');
+        // A short line of its own between paragraphs, outside a lid, is a sub-heading.
+        this.addLoose(t, this.afterBlank && isSubheading(t.text) ? 'kop' : 'tekst');
     }
 
     /** A paragraph of its own at the current level (artikel, hoofdstuk or body). */
-    private addLoose(t: SourceText, kind: 'tekst' | 'toelichting'): void {
+    private addLoose(t: SourceText, kind: TekstNode['kind']): void {
         this.closeTable();
         const node: TekstNode = { kind, paras: [t] };
         this.addContent(node);
@@ -492,12 +500,10 @@ export class BodyParser {
                 this.stack = [];
             } else if (artikel) {
                 artikel.content.push(table);
-            } else if (this.options.scope === 'bijlage' && !this.hoofdstuk) {
-                this.members.push(table);
+            } else if (this.hoofdstuk) {
+                this.hoofdstuk.members.push(table);
             } else {
-                // No table outside an artikel in a document or hoofdstuk: keep the row as text.
-                this.addText(line.text);
-                return;
+                this.members.push(table);
             }
             this.table = table;
         }

@@ -6,7 +6,7 @@
  */
 import type {
     ArtikelNode, BegripNode, BijlageNode, HoofdstukNode, LidNode, ListNode, Member, OndertekeningNode, OnderdeelNode,
-    OverwegingenNode, Paras, PartijenNode, TabelNode
+    OverwegingenNode, Paras, PartijenNode, SignatoryItem, TabelNode
 } from './model.js';
 import type { ProsePart, RefContext, ReferenceResolver } from './references.js';
 import type { DatedText } from './dates.js';
@@ -72,6 +72,7 @@ export class Emitter {
                     break;
                 case 'tekst':
                 case 'toelichting':
+                case 'kop':
                     this.line(indent, `${m.kind}: ${this.prose(m.paras, ctx, indent)}`);
                     break;
                 case 'tabel':
@@ -124,6 +125,7 @@ export class Emitter {
                     break;
                 case 'tekst':
                 case 'toelichting':
+                case 'kop':
                     this.line(inner, `${c.kind}: ${this.prose(c.paras, ctx, inner)}`);
                     break;
                 case 'tabel':
@@ -209,7 +211,26 @@ export class Emitter {
     }
 
     private ondertekening(s: OndertekeningNode, indent: string, ctx: RefContext): void {
-        this.line(indent, `ondertekening ${this.prose(s.paras, ctx, indent)} {`);
+        if (!s.signatories?.length) {
+            this.line(indent, `ondertekening ${this.prose(s.paras, ctx, indent)} {`);
+            this.line(indent, '}');
+            return;
+        }
+        const inner = indent + INDENT;
+        const items = (list: SignatoryItem[], at: string) => {
+            for (const item of list) {
+                if (item.kind === 'comment') this.line(at, `// | ${item.text.text}`);
+                else this.line(at, `${item.kind} ${this.prose([item.value], ctx, at)}`);
+            }
+        };
+        this.line(indent, `ondertekening ${this.prose(s.intro ?? [], ctx, indent)} {`);
+        for (const signatory of s.signatories) {
+            const weergave = signatory.weergave ? ` ${this.prose([signatory.weergave], ctx, inner)}` : '';
+            this.line(inner, `namens ${signatory.party}${weergave} {`);
+            items(signatory.items, inner + INDENT);
+            this.line(inner, '}');
+        }
+        items(s.trailing ?? [], inner);
         this.line(indent, '}');
     }
 

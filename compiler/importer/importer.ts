@@ -26,6 +26,8 @@ import type { ArtikelNode, BegripNode, BijlageNode, ImportedDocument, LidNode, M
 import { numberDocument } from './numbering.js';
 import { ReferenceResolver } from './references.js';
 import { residueFindings } from './residue.js';
+import type { Actor } from './signature.js';
+import { structureSignature } from './signature.js';
 import { SourceText } from './source.js';
 import { buildIndex, nameDocuments } from './symbols.js';
 import type { DefinedTerm } from './terms.js';
@@ -80,6 +82,9 @@ export function importAgreement(content: string, options: ImportOptions): Import
     footnoteFindings(lines, findings);
 
     const documents = nameDocuments(doc, options.baseName, lines.map(l => l.text.text).join('\n'));
+    const actors: Actor[] = doc.members.flatMap(m => m.kind === 'partijen'
+        ? [...m.parties.map(p => ({ name: p.name!, title: p.title.text })), ...m.groups.map(g => ({ name: g.name }))] : []);
+    for (const m of doc.members) if (m.kind === 'ondertekening') structureSignature(m, actors);
     const index = buildIndex(documents);
     const links = new Map(lines.filter(l => l.links.length).map(l => [l.line, l.links]));
     const emitter = new Emitter(index, new ReferenceResolver({ findings, links }));

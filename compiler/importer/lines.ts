@@ -240,5 +240,14 @@ export function continues(previous: string, next: string): boolean {
     if (!p || !n) return false;
     if (/-$/.test(p) && /^\p{Ll}/u.test(n)) return true;
     if (endsSentence(p)) return false;
-    return /^\p{Ll}/u.test(n) || /[\p{Ll},]$/u.test(p) && /^\p{Lu}\p{Ll}+[ ,]/u.test(n) && !/:$/.test(n);
+    // A page break in a long sentence ("… aan alle bepalingen uit de" / "Overeenkomst, de daaraan …"); a short
+    // line without a full stop is a heading instead.
+    return /^\p{Ll}/u.test(n) || /[\p{Ll},]$/u.test(p) && p.split(/\s+/).length >= 8 && /^\p{Lu}\p{Ll}+[ ,]/u.test(n) && !/:$/.test(n);
+}
+
+/** A short unnumbered heading ("Inschaling", "Doelen en resultaten", "1. Kosten beroepskracht") on its own line. */
+export function isSubheading(text: string): boolean {
+    const t = text.trim();
+    const words = t.split(/\s+/);
+    return words.length <= 8 && t.length <= 70 && /^(?:\d{1,2}\.?[a-z]?\s+)?\p{Lu}/u.test(t) && !/[.:;,!?]$/.test(t) && !t.includes('\t');
 }

@@ -12,7 +12,7 @@ export type ListStyle = 'letters' | 'cijfers' | 'graden' | 'romeins' | 'decimaal
 export type Paras = SourceText[];
 
 export interface TekstNode {
-    kind: 'tekst' | 'toelichting';
+    kind: 'tekst' | 'toelichting' | 'kop';
     paras: Paras;
 }
 
@@ -105,7 +105,7 @@ export interface HoofdstukNode {
     number?: number;
     title: SourceText;
     line: number;
-    members: Array<ArtikelNode | TekstNode | CommentNode | BegripNode>;
+    members: Array<ArtikelNode | TekstNode | CommentNode | BegripNode | TabelNode>;
     name?: string;
     pin?: number;
 }
@@ -155,12 +155,27 @@ export interface OverwegingenNode {
     line: number;
 }
 
+export type SignatoryItem =
+    | { kind: 'comment'; text: SourceText }
+    | { kind: 'naam' | 'functie' | 'plaats' | 'datum'; value: SourceText; label: boolean };
+
+export interface Signatory {
+    /** Name of the party or group. */
+    party: string;
+    /** The party as printed in the block ("GEMEENTE OEGSTGEEST"). */
+    weergave?: SourceText;
+    items: SignatoryItem[];
+}
+
 export interface OndertekeningNode {
     kind: 'ondertekening';
+    /** Every line of the block, as written. */
     paras: Paras;
     line: number;
-    /** Parties named in the block, by name. */
-    signatories: string[];
+    /** When the signatories could be read: the opening lines, the signatories, and lines after the last one. */
+    intro?: Paras;
+    signatories?: Signatory[];
+    trailing?: SignatoryItem[];
 }
 
 export interface BijlageNode {
