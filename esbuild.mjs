@@ -24,5 +24,11 @@ await Promise.all([
         ...common, entryPoints: { 'cli/main': 'compiler/cli/main.ts' },
         outdir: 'dist', format: 'esm', platform: 'node', target: 'node20', outExtension: { '.js': '.mjs' },
         banner: { js: `${esmRequire}${polyfill}` }
+    }),
+    // `npm run bench`: the benchmark runner; it re-runs itself as the child process of every scenario.
+    esbuild.build({
+        ...common, entryPoints: { 'bench/run': 'bench/run.ts' },
+        outdir: 'dist', format: 'esm', platform: 'node', target: 'node20', outExtension: { '.js': '.mjs' },
+        banner: { js: `${esmRequire}${polyfill}` }
     })
 ]);

@@ -243,7 +243,8 @@ function plan(name: string, path: string, role: GeneratedFile['role'], options: 
             for (let s = 0; s < nSentences; s++) sentences.push(rng.int(0, SENTENCES.length - 1));
             const lid: PlanLid = { name: lidName, sentences };
             lines += wrappedLines(proseChars(sentences), indent + 10 + lidName.length, indent + 8);
-            if (rng.chance(0.25)) {
+            // About one lid in eight has a list (the hand-encoded example: 0.36 onderdelen per lid).
+            if (rng.chance(0.12)) {
                 lid.items = [];
                 const nItems = rng.int(2, 6);
                 for (let k = 0; k < nItems; k++) {
