@@ -4,6 +4,7 @@
  */
 import type { LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
+import { ContractspraakRangordeCodeLensProvider } from '../language/lsp/rangorde-code-lens.js';
 import { buildSet } from './helpers.js';
 
 const basis = `basisovereenkomst Basis "Basisovereenkomst" {
@@ -32,10 +33,11 @@ deelovereenkomst Deel "Deelovereenkomst" {
     }
 }`;
 
-async function lenses(files: Record<string, string>, path: string) {
+async function lenses(files: Record<string, string>, path: string, registered = false) {
     const { docs, services } = await buildSet(files);
     const doc: LangiumDocument = docs[path];
-    const provider = services.Contractspraak.lsp.CodeLensProvider!;
+    // The registered provider may add other lenses (reference counts); the rangorde ones are tested on their own.
+    const provider = registered ? services.Contractspraak.lsp.CodeLensProvider! : new ContractspraakRangordeCodeLensProvider(services.Contractspraak);
     const result = await provider.provideCodeLens(doc, { textDocument: { uri: doc.uri.toString() } }) ?? [];
     return result.map(l => `${l.range.start.line + 1}:${l.range.start.character + 1} «${doc.textDocument.getText(l.range)}» ${l.command?.title}`);
 }
@@ -60,6 +62,12 @@ describe('rangorde code lens', () => {
             '9:20 «HH» gaat voor op bijlage Tarieven — R5.3 stap 3, hogere rang',
             '12:21 «Betalen» gaat voor op basisovereenkomst Basis (artikel 1.1) — R5.3 stap 2, uitdrukkelijke wijziging of afwijking'
         ]);
+    });
+    test('the language server\'s code lens provider shows them', async () => {
+        const files = { 'basis.ovk': basis, 'deel.ovk': deel('deze > bijlagen > Basis') };
+        expect(await lenses(files, 'deel.ovk', true)).toEqual(expect.arrayContaining([
+            '12:21 «Betalen» gaat voor op basisovereenkomst Basis (artikel 1.1) — R5.3 stap 2, uitdrukkelijke wijziging of afwijking'
+        ]));
     });
     test('no lens where nothing competes', async () => {
         expect(await lenses({ 'basis.ovk': basis }, 'basis.ovk')).toEqual([]);
