@@ -3,7 +3,6 @@
  * the table of contents, the parties with their comparitie and the names they are given ("hierna: Gemeente"),
  * and the overwegingen. Lines that fit none of these stay as unnumbered text, in order.
  */
-import type { FindingCollector } from './findings.js';
 import type { Label } from './lines.js';
 import { isOverwegingenEnd, isOverwegingenStart, isPartiesStart, readLabel, romanValue } from './lines.js';
 import type { CleanLine } from './markup.js';
@@ -35,7 +34,7 @@ export function documentSoort(title: string): string {
 
 const REPRESENTATION = /gevestigd|vertegenwoordigd|rechtspersoon|krachtens|kantoorhoudend/i;
 
-export function parseFront(lines: readonly CleanLine[], toc: Toc | undefined, _findings: FindingCollector): Front {
+export function parseFront(lines: readonly CleanLine[], toc: Toc | undefined): Front {
     const members: Member[] = [];
     const meta: Meta = {};
     let i = 0;

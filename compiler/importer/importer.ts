@@ -64,7 +64,7 @@ export function importAgreement(content: string, options: ImportOptions): Import
     if (bodyStart < 0) bodyStart = lines.length;
     const { signatureStarts, annexStart } = findSignatureAndAnnexes(lines, bodyStart);
 
-    const front = parseFront(lines.slice(0, bodyStart), toc && toc.start < bodyStart ? toc : undefined, findings);
+    const front = parseFront(lines.slice(0, bodyStart), toc && toc.start < bodyStart ? toc : undefined);
     const body = new BodyParser({ scope: 'document', findings, signatureStarts }).feedAll(lines.slice(bodyStart, annexStart));
     const annexes = parseAnnexes(lines, annexStart, findings, options.baseName);
     const doc: ImportedDocument = {

@@ -131,7 +131,7 @@ export function cleanLine(raw: string, line: number, index: number): CleanLine {
     }
     // Italics: *tekst* around non-space text.
     const s = str();
-    for (const m of s.matchAll(/(?<![\w*\u0000])\*(?=[^\s*\u0000])([^*\n]*?[^\s*\u0000])\*(?![\w*])/gu)) {
+    for (const m of s.matchAll(/(?<![\w*])\*(?=[^\s*\u0000])([^*\n]*?[^\s*\u0000])\*(?![\w*])/gu)) {
         const a = m.index!;
         const b = a + m[0].length - 1;
         if (!view[a].literal && !view[b].literal) drop[a] = drop[b] = true;
