@@ -9,6 +9,7 @@ import { RangordeChecks } from './checks/rangorde-checks.js';
 import { ReferenceChecks } from './checks/reference-checks.js';
 import { StructureChecks } from './checks/structure-checks.js';
 import { TermChecks } from './checks/term-checks.js';
+import { TermijnChecks } from './checks/termijn-checks.js';
 
 export function registerValidationChecks(services: ContractspraakServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -17,12 +18,14 @@ export function registerValidationChecks(services: ContractspraakServices): void
     const terms = new TermChecks(services);
     const prose = new ProseChecks();
     const rangorde = new RangordeChecks(services);
+    const termijnen = new TermijnChecks(services);
     const ambiguous = (node: Parameters<ReferenceChecks['checkAmbiguous']>[0], accept: ValidationAcceptor) => refs.checkAmbiguous(node, accept);
     const checks: ValidationChecks<ContractspraakAstType> = {
         Document: [
             (n, a) => structure.checkDuplicateNames(n, a),
             (n, a) => structure.checkPinnedNumbering(n, a),
-            (n, a) => rangorde.checkDocument(n, a)
+            (n, a) => rangorde.checkDocument(n, a),
+            (n, a) => termijnen.checkDocument(n, a)
         ],
         Import: (n, a) => structure.checkImport(n, a),
         DocumentVerwijzing: (n, a) => structure.checkImport(n, a),

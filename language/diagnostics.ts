@@ -44,7 +44,17 @@ export const Codes = {
     DeelNotOpen: 'deel-not-open',
     DeelContradictsBinding: 'deel-contradicts-binding',
     ConditionsRejected: 'conditions-rejected',
-    BattleOfForms: 'battle-of-forms'
+    BattleOfForms: 'battle-of-forms',
+    TermijnUnitAmbiguous: 'termijn-unit-ambiguous',
+    TermijnTriggerMissing: 'termijn-trigger-missing',
+    TermijnConflict: 'termijn-conflict',
+    LooptijdDatesContradict: 'looptijd-dates-contradict',
+    SignatureBeforeText: 'signature-before-text',
+    VerlengingPastUiterste: 'verlenging-past-uiterste',
+    NoticeImpossible: 'notice-impossible',
+    PaymentTermTooLong: 'payment-term-too-long',
+    CalendarYearUncovered: 'calendar-year-uncovered',
+    CalendarInvalid: 'calendar-invalid'
 } as const;
 
 export type Code = typeof Codes[keyof typeof Codes];
@@ -83,4 +93,14 @@ export const Catalogue: Record<Code, CodeInfo> = {
     'deel-contradicts-binding': { severity: 'error', summary: 'Deelovereenkomst wijkt af van een bindende bepaling.' },
     'conditions-rejected': { severity: 'info', summary: 'Algemene voorwaarden van de andere partij zijn verworpen (R5.4).' },
     'battle-of-forms': { severity: 'warning', summary: 'Beide partijen verwijzen naar eigen algemene voorwaarden (R5.4, BW 6:225 lid 3).' },
+    'termijn-unit-ambiguous': { severity: 'warning', summary: '"Dagen" zonder soort: gerekend als kalenderdagen (R1.3).' },
+    'termijn-trigger-missing': { severity: 'warning', summary: 'Termijn zonder gebeurtenis waarvandaan hij loopt (R1.2, R1.16).' },
+    'termijn-conflict': { severity: 'warning', summary: 'Dezelfde verplichting met een andere termijn elders in de set.' },
+    'looptijd-dates-contradict': { severity: 'error', summary: 'Data van de looptijd spreken elkaar tegen (twee ingangsdata, einde vóór ingang, duur past niet; R1.14).' },
+    'signature-before-text': { severity: 'error', summary: 'Handtekening gedateerd vóór de datum waarop de tekst is vastgesteld.' },
+    'verlenging-past-uiterste': { severity: 'warning', summary: 'Verlenging kan doorlopen na de uiterste einddatum (R1.15).' },
+    'notice-impossible': { severity: 'warning', summary: 'Opzegtermijn langer dan de beslistermijn over verlenging: het recht is niet op tijd uit te oefenen (R1.12, R1.13).' },
+    'payment-term-too-long': { severity: 'error', summary: 'Betalingstermijn van de gemeente langer dan art. 6:119b BW toestaat (30 dagen; nooit meer dan 60).' },
+    'calendar-year-uncovered': { severity: 'warning', summary: 'Berekende datum in een jaar zonder (volledige) KB-gegevens (R1.10).' },
+    'calendar-invalid': { severity: 'error', summary: 'Onbekende of ongeldige kalender (R1.10).' }
 };
