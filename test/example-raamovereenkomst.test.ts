@@ -54,6 +54,18 @@ function finding(doc: LangiumDocument, d: Diagnostic): string {
  * in its numbering (lid 14.1, 22.2 and 22.8 do not exist), and the one error: artikel 2.2 lets the programma
  * van eisen (bijlage 1) deviate "van al het overige", while artikel 1.4 ranks the agreement above its annexes
  * "te allen tijde".
+ *
+ * The termijnen and the looptijd (termijnen.md §1):
+ * - 98 notice-impossible: art. 3.2 lets the gemeente stop the renewal until 4 months before the end (2024-08-31),
+ *   but art. 12.3 c (encoded as the contractant's opzegging in the looptijd; 2.2 says the same) makes the
+ *   contractant give 6 months' notice: to leave on 2024-12-31 it must give notice by 2024-06-30, before it can know
+ *   whether the agreement is renewed; once it knows, its notice ends the agreement only on 2025-03-01.
+ * - 102 verlenging-past-uiterste: art. 3.4 allows a once-only extension of up to six months at the end of the
+ *   then running term, which after the last renewal reaches 2029-06-30, while art. 3.2 ends the agreement "in ieder
+ *   geval van rechtswege" on 31 December 2028.
+ * - termijn-unit-ambiguous: "dertig dagen" (3.4, 8.4, 9.6, 12.1 a) and "acht dagen" (10.1) say neither werkdagen
+ *   nor kalenderdagen, while the agreement defines Werkdagen and uses them in 4.3 and 4.4; they are counted as
+ *   kalenderdagen (R1.3).
  */
 const EXPECTED_FINDINGS = [
     '7 warning placeholder «<Logo/naam Contractant>»',
@@ -65,12 +77,19 @@ const EXPECTED_FINDINGS = [
     '20 warning placeholder «[naam]»',
     '20 warning placeholder «[functie]»',
     '80 error rangorde-claim-conflict «voorrang Aanbesteding boven alles»',
-    '250 warning numbering-gap «2»',
-    '314 warning numbering-gap «3»',
-    '320 warning numbering-gap «9»',
-    '358 warning placeholder «[naam]»',
-    '362 warning placeholder «[naam]»',
-    '363 warning placeholder «[functie]»'
+    '98 warning notice-impossible «6 maanden»',
+    '102 warning verlenging-past-uiterste «verlenging optie 1 x 6 maanden door Gemeente»',
+    '103 warning termijn-unit-ambiguous «dagen»',
+    '161 warning termijn-unit-ambiguous «dagen»',
+    '178 warning termijn-unit-ambiguous «dagen»',
+    '189 warning termijn-unit-ambiguous «dagen»',
+    '214 warning termijn-unit-ambiguous «dagen»',
+    '252 warning numbering-gap «2»',
+    '316 warning numbering-gap «3»',
+    '322 warning numbering-gap «9»',
+    '360 warning placeholder «[naam]»',
+    '364 warning placeholder «[naam]»',
+    '365 warning placeholder «[functie]»'
 ];
 
 describe('the raamovereenkomst set builds and reports only true findings', () => {
@@ -82,7 +101,7 @@ describe('the raamovereenkomst set builds and reports only true findings', () =>
         }
     });
 
-    test('the findings are exactly the placeholders of the concept, the gaps in its numbering and the 1.4/2.2 conflict', () => {
+    test('the findings are exactly the placeholders of the concept, the gaps in its numbering, the 1.4/2.2 conflict and its date defects', () => {
         const findings = all.flatMap(d => [...(d.diagnostics ?? [])]
             .sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character)
             .map(x => finding(d, x)));
