@@ -2,11 +2,13 @@
  * Relinking only where it can matter (performance.md P5, prose.md P11). Langium relinks every document that
  * has any linking error on every change anywhere; with capitalised words as soft term references every
  * document has such errors (`De`, `Raalte`), so each keystroke would relink the whole workspace. A document is
- * relinked when it depends on a changed document, or when a changed document now declares a name that one of
- * its unresolved references asks for.
+ * relinked when it depends on a changed document, when a changed document now declares a name that one of
+ * its unresolved references asks for, or when a changed document sees it: set-level checks (rangorde, termijnen)
+ * on a basisovereenkomst depend on the deelovereenkomsten that import it.
  */
 import type { LangiumDocument } from 'langium';
 import { DefaultDocumentBuilder, URI } from 'langium';
+import type { ContractspraakServices } from './contractspraak-module.js';
 
 /** Declaration sites of names a capitalised word can resolve to: `begrip Naam / Variant`, `gemeente Naam`, … */
 const TERM_DECLARATION = /\b(?:begrip|gemeente|contractant|aanbieder|dienstverlener|toezichthouder|actor|partij|groep|rol)\s+([\p{L}_][\p{L}\p{N}_]*)|\/\s*([\p{L}_][\p{L}\p{N}_]*)/gu;
@@ -20,6 +22,7 @@ export class ContractspraakDocumentBuilder extends DefaultDocumentBuilder {
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (this.indexManager.isAffected(document, changedUris)) return true;
+        if (this.seenByChanged(document, changedUris)) return true;
         const unresolved = document.references.filter(ref => ref.error !== undefined);
         if (unresolved.length === 0) return false;
         const declared = this.declaredNames(changedUris);
@@ -28,6 +31,18 @@ export class ContractspraakDocumentBuilder extends DefaultDocumentBuilder {
             const names = TERM_REFERENCES.has(ref.error?.info.container.$type ?? '') ? declared.terms : declared.all;
             return ref.$refText.split('.').some(segment => names.has(segment));
         });
+    }
+
+    /** Whether a changed document has this one in its document set (by the changed document's last parse). */
+    protected seenByChanged(document: LangiumDocument, changedUris: Set<string>): boolean {
+        const uri = document.uri.toString();
+        for (const changed of changedUris) {
+            const doc = this.langiumDocuments.getDocument(URI.parse(changed));
+            if (!doc?.parseResult?.value) continue;
+            const services = this.serviceRegistry.getServices(doc.uri) as Partial<ContractspraakServices>;
+            if (services.references?.DocumentSets?.visibleFrom(doc).has(uri)) return true;
+        }
+        return false;
     }
 
     /** Names declared in the new text of the changed documents, or undefined when a text is unavailable. */

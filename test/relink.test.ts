@@ -44,11 +44,11 @@ function autoTerms(doc: LangiumDocument): Array<[string, boolean]> {
 }
 
 describe('relinking after an edit', () => {
-    test('a prose edit in one deelovereenkomst relinks only that document', async () => {
+    test('a prose edit in one deelovereenkomst relinks that document and the basis it sees, not its siblings', async () => {
         const { edit, get } = await setup();
         expect(autoTerms(get('deel1.ovk'))).toEqual([['De', false], ['Contractant', false], ['Werkdagen', true], ['Raalte', false]]);
         const relinked = await edit('deel2.ovk', deel(2).replace('drie', 'vijf'));
-        expect(relinked).toEqual(['deel2.ovk']);
+        expect(relinked).toEqual(['basis.ovk', 'deel2.ovk']);
     });
 
     test('declaring a begrip that other documents use relinks them, and their words resolve', async () => {
