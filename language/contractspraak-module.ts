@@ -15,7 +15,8 @@ import { ContractspraakTokenBuilder } from './contractspraak-token-builder.js';
 import { registerValidationChecks } from './contractspraak-validator.js';
 import { DocumentSets } from './document-set.js';
 import { ContractspraakGeneratedModule, ContractspraakGeneratedSharedModule } from './generated/module.js';
-import { contractspraakLspModule } from './lsp/lsp-module.js';
+import type { ContractspraakLspAddedServices, ContractspraakModuleExtension } from './lsp/lsp-module.js';
+import { contractspraakLspModule, contractspraakSharedLspModule } from './lsp/lsp-module.js';
 
 export type ContractspraakAddedServices = {
     references: {
@@ -23,7 +24,7 @@ export type ContractspraakAddedServices = {
     }
 };
 
-export type ContractspraakServices = LangiumServices & ContractspraakAddedServices;
+export type ContractspraakServices = LangiumServices & ContractspraakAddedServices & ContractspraakLspAddedServices;
 
 export const ContractspraakModule: Module<ContractspraakServices, PartialLangiumServices & ContractspraakAddedServices> = {
     parser: {
@@ -45,20 +46,23 @@ export const ContractspraakSharedModule: Module<LangiumSharedServices, PartialLa
     }
 };
 
-export function createContractspraakServices(context: DefaultSharedModuleContext): {
+/** `extension` adds to or replaces language services, e.g. the compiler's renderer in compiler/server/main.ts. */
+export function createContractspraakServices(context: DefaultSharedModuleContext, extension: ContractspraakModuleExtension = {}): {
     shared: LangiumSharedServices,
     Contractspraak: ContractspraakServices
 } {
     const shared = inject(
         createDefaultSharedModule(context),
         ContractspraakGeneratedSharedModule,
-        ContractspraakSharedModule
+        ContractspraakSharedModule,
+        contractspraakSharedLspModule
     );
     const Contractspraak = inject(
         createDefaultModule({ shared }),
         ContractspraakGeneratedModule,
         ContractspraakModule,
-        contractspraakLspModule
+        contractspraakLspModule,
+        extension
     );
     shared.ServiceRegistry.register(Contractspraak);
     registerValidationChecks(Contractspraak);

@@ -1,13 +1,10 @@
 /**
- * The language server over node (stdio, IPC or socket, chosen from argv by vscode-languageserver).
+ * The language server over node (stdio, IPC or socket, chosen from argv by vscode-languageserver), without the
+ * compiler: it checks and navigates but does not render. The extension ships compiler/server/main.ts, which
+ * adds the renderer.
  */
-import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createContractspraakServices } from './contractspraak-module.js';
+import { startContractspraakServer } from './lsp/server.js';
 
-const connection = createConnection(ProposedFeatures.all);
-const { shared } = createContractspraakServices({ connection, ...NodeFileSystem });
-// Validate every document at start-up, so problems in unopened files show at once (performance.md P7).
-shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
-startLanguageServer(shared);
+startContractspraakServer({ connection: createConnection(ProposedFeatures.all), ...NodeFileSystem });

@@ -126,6 +126,43 @@ deelovereenkomst Deel "Deel" {
         expect(actions ?? []).toEqual([]);
     });
 
+    test('term-undefined: create the begrip after the last begrip, not preferred, and the error is gone', async () => {
+        const files = { 'raam.ovk': RAAM('Het {Zorgplan} wordt gevolgd.') };
+        const { docs, actions } = await actionsFor(files, 'raam.ovk', 'term-undefined');
+        expect(actions.map(a => a.title)).toEqual(["Maak begrip 'Zorgplan' aan"]);
+        expect(actions[0].isPreferred).toBe(false);
+        const after = applied(actions[0], docs['raam.ovk']);
+        expect(after).toContain('    begrip Dienst: "een dienst"\n    begrip Zorgplan: ""\n    artikel Totstandkoming');
+        const again = await buildSet({ 'raam.ovk': after });
+        expect(withCode(again.docs['raam.ovk'], 'term-undefined')).toEqual([]);
+    });
+
+    test('term-undefined without begrippen: the begrip goes after the partijen', async () => {
+        const raam = `raamovereenkomst Raam "Raam" {
+    status concept
+    partijen {
+        contractant Contractant "Contractant"
+    }
+    artikel Een "Een" { lid A: "Het {Zorgplan} geldt." }
+}`;
+        const { docs, actions } = await actionsFor({ 'raam.ovk': raam }, 'raam.ovk', 'term-undefined');
+        expect(applied(actions[0], docs['raam.ovk'])).toContain('    }\n    begrip Zorgplan: ""\n    artikel Een');
+    });
+
+    test('rangorde-unplaced: place the bijlage at the bottom of the chain with deze', async () => {
+        const raam = `raamovereenkomst Raam "Raam" {
+    bijlage Tarieven "All-in tarieven" extern
+    bijlage Leidraad "Leidraad meldingen" extern
+    rangorde: deze > Tarieven
+}`;
+        const { docs, actions } = await actionsFor({ 'raam.ovk': raam }, 'raam.ovk', 'rangorde-unplaced');
+        expect(actions.map(a => a.title)).toEqual(['Plaats bijlage Leidraad onderaan de rangorde']);
+        const after = applied(actions[0], docs['raam.ovk']);
+        expect(after).toContain('    rangorde: deze > Tarieven > Leidraad\n');
+        const again = await buildSet({ 'raam.ovk': after });
+        expect(withCode(again.docs['raam.ovk'], 'rangorde-unplaced')).toEqual([]);
+    });
+
     test('a client that asks only for refactorings gets no quick fixes', async () => {
         const { docs, services } = await buildSet({ 'raam.ovk': RAAM('Zie artikel 1.1.') });
         const diagnostics = withCode(docs['raam.ovk'], 'number-as-text');

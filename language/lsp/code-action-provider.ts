@@ -3,17 +3,17 @@
  * `data` (the replacement reference, the suggested term, the undeclared variant), so a fix never has to guess.
  */
 import type {
-    AstNode, AstNodeLocator, IndexManager, LangiumDocument, LangiumDocuments, MaybePromise, NameProvider, URI
+    AstNode, AstNodeLocator, IndexManager, LangiumDocument, LangiumDocuments, MaybePromise, NameProvider
 } from 'langium';
-import { AstUtils } from 'langium';
+import { AstUtils, URI } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeActionParams, Command, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeAction, CodeActionKind } from 'vscode-languageserver';
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import { Codes } from '../diagnostics.js';
 import type { DocumentSets } from '../document-set.js';
-import type { Begrip, Groep, Partij } from '../generated/ast.js';
-import { isBegrip, isGroep, isPartij, isVariant } from '../generated/ast.js';
+import type { Begrip, Document, Groep, Partij } from '../generated/ast.js';
+import { isBegrip, isGroep, isPartij, isPartijen, isRangorde, isVariant } from '../generated/ast.js';
 
 /** Declarations that take variants: `begrip Werkdag / Werkdagen`, `contractant Contractant / Contractanten`. */
 type WithVariants = Begrip | Partij | Groep;
@@ -59,6 +59,10 @@ export class ContractspraakCodeActionProvider implements CodeActionProvider {
                 return this.declareVariant(document, diagnostic, data);
             case Codes.RefMalformed:
                 return this.fixReferenceKind(document, diagnostic, data);
+            case Codes.TermUndefined:
+                return this.createBegrip(document, diagnostic, data);
+            case Codes.RangordeUnplaced:
+                return this.placeInRangorde(document, diagnostic);
             default:
                 // name-duplicate and the rest: the right fix needs the drafter's judgement.
                 return [];
@@ -108,6 +112,58 @@ export class ContractspraakCodeActionProvider implements CodeActionProvider {
         return [this.quickFix(`Vervang '${match[2]}' door '${kind}'`, diagnostic, document, range, kind)];
     }
 
+    /**
+     * `{Zorgplan}` without a definition: add `begrip Zorgplan: ""` after the document's last begrip, else after
+     * the partijen, else at the top of the document. Not preferred: the drafter may have meant another term.
+     */
+    protected createBegrip(document: LangiumDocument, diagnostic: Diagnostic, data: Record<string, unknown>): CodeAction[] {
+        const name = stringValue(data.refText) ?? document.textDocument.getText(diagnostic.range).trim();
+        if (!ID.test(name) || this.findDeclaration(document, name)) return [];
+        const root = document.parseResult.value as Document;
+        const text = document.textDocument;
+        const begrippen = AstUtils.streamAllContents(root).filter(isBegrip).toArray();
+        const after = begrippen.at(-1)?.$cstNode ?? root.leden.find(isPartijen)?.$cstNode ?? root.meta.at(-1)?.$cstNode;
+        let offset: number;
+        let indent: string;
+        if (after) {
+            offset = after.end;
+            indent = lineIndent(text.getText(), after.offset);
+        } else {
+            // Right after the `{` that opens the document.
+            const open = root.$cstNode?.text.indexOf('{', (root.titel?.$cstNode?.end ?? 0) - (root.$cstNode?.offset ?? 0));
+            if (open === undefined || open < 0) return [];
+            offset = root.$cstNode!.offset + open + 1;
+            indent = '    ';
+        }
+        const at = text.positionAt(offset);
+        const action = this.quickFix(`Maak begrip '${name}' aan`, diagnostic, document, { start: at, end: at }, `\n${indent}begrip ${name}: ""`);
+        action.isPreferred = false;
+        return [action];
+    }
+
+    /**
+     * A bijlage or document that the rangorde leaves out: place it at the bottom of the chain that holds `deze`
+     * (or the first chain). The name comes from the related location the check points at.
+     */
+    protected placeInRangorde(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const related = diagnostic.relatedInformation?.[0]?.location;
+        if (!related) return [];
+        const target = this.documents.getDocument(URI.parse(related.uri));
+        const name = target?.textDocument.getText(related.range).trim();
+        if (!name || !ID.test(name)) return [];
+        const offset = document.textDocument.offsetAt(diagnostic.range.start);
+        const rangorde = AstUtils.streamAllContents(document.parseResult.value).filter(isRangorde)
+            .find(r => r.$cstNode && r.$cstNode.offset <= offset && offset < r.$cstNode.end);
+        if (!rangorde) return [];
+        if (rangorde.ketens.some(k => k.niveaus.some(n => n.schakels.some(s => s.doel?.$refText === name)))) return [];
+        const keten = rangorde.ketens.find(k => k.niveaus.some(n => n.schakels.some(s => s.deze))) ?? rangorde.ketens[0];
+        const last = keten?.niveaus.at(-1)?.$cstNode;
+        if (!last) return [];
+        const kind = /plaatst (\S+) \S+ niet/.exec(diagnostic.message as string)?.[1] ?? 'document';
+        const at = document.textDocument.positionAt(last.end);
+        return [this.quickFix(`Plaats ${kind} ${name} onderaan de rangorde`, diagnostic, document, { start: at, end: at }, ` > ${name}`)];
+    }
+
     /** The begrip or party named `term` (or owning a variant of that name) that the document can see; its own first. */
     protected findDeclaration(document: LangiumDocument, term: string): WithVariants | undefined {
         const uris = [document.uri.toString(), ...this.documentSets.visibleFrom(document)];
@@ -136,6 +192,15 @@ export class ContractspraakCodeActionProvider implements CodeActionProvider {
         action.isPreferred = true;
         return action;
     }
+}
+
+/** The ID terminal of the grammar, whole-string. */
+const ID = /^[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*$/;
+
+/** The indentation of the line that holds `offset`. */
+function lineIndent(text: string, offset: number): string {
+    const start = text.lastIndexOf('\n', offset - 1) + 1;
+    return /^[ \t]*/.exec(text.slice(start))![0];
 }
 
 function stringValue(value: unknown): string | undefined {
