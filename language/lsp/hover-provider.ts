@@ -10,15 +10,22 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import type { ContractspraakScopeProvider } from '../contractspraak-scope.js';
 import { resolveImportUri } from '../document-set.js';
-import type { Document, RelatieveRef, WetRef } from '../generated/ast.js';
+import { termijnToText } from '../calendar/index.js';
+import type { Document, Gebeurtenis, RelatieveRef, Termijn, WetRef } from '../generated/ast.js';
 import {
     isArtikel, isArtikelRef, isAutoTerm, isBegrip, isBegripRef, isBijlage, isBijlageRef, isDocument, isDocumentRef,
-    isDocumentVerwijzing, isGroep, isHoofdstuk, isLid, isLidRef, isOnderdeel, isOnderdeelRef, isOverweging, isOverwegingRef, isPartij,
-    isRelatieveRef, isRol, isTermUse, isVariant, isWetRef
+    isDocumentVerwijzing, isGebeurtenis, isGroep, isHoofdstuk, isKalenderKeuze, isLid, isLidRef, isLooptijd, isOnderdeel,
+    isOnderdeelRef, isOpzegging, isOverweging, isOverwegingRef, isPartij, isRelatieveRef, isRol, isTermijn, isTermUse, isVariant,
+    isVerlenging, isWetRef
 } from '../generated/ast.js';
 import { citeLegislation, findRegulation, legislationUrl, juriconnect } from '../model/legislation.js';
 import { documentStructure } from '../model/structure.js';
 import { proseText } from '../prose.js';
+import type { DueExample, Timeline } from '../termijnen/index.js';
+import {
+    citationOf, documentCalendar, dueExample, endingText, eventLabel, looptijdTimeline, measureText, periodName, termijnModel,
+    termijnRules, termijnSentence, triggerKindOf
+} from '../termijnen/index.js';
 import {
     documentTitle, elementInfo, elementText, escapeMarkdown, excerpt, fileName, heading, referenceDate, relativeRefTarget,
     relativeWords, renderProse, rootOf, titleOf, wetCitation
@@ -51,7 +58,11 @@ export class ContractspraakHoverProvider extends AstNodeHoverProvider {
         const node = leaf?.astNode;
         const markdown = node ? this.proseHover(node) : undefined;
         if (markdown) return { contents: { kind: 'markdown', value: markdown } };
-        return super.getHoverContent(document, params);
+        const hover = await super.getHoverContent(document, params);
+        if (hover) return hover;
+        // Keywords, numbers and dates of a termijn or looptijd: the whole bepaling is one thing to explain.
+        const bepaling = node ? this.bepalingHover(node) : undefined;
+        return bepaling ? { contents: { kind: 'markdown', value: bepaling } } : undefined;
     }
 
     /** Hover for references and term uses inside prose; undefined for anything else. */
@@ -77,7 +88,8 @@ export class ContractspraakHoverProvider extends AstNodeHoverProvider {
 
     /** Markdown for an element; `from` is the reference, to say when the target lives in another document. */
     protected describe(target: AstNode, from?: AstNode): string | undefined {
-        const body = this.describeElement(target) ?? this.describeTerm(target) ?? this.describeDocument(target);
+        const body = this.describeElement(target) ?? this.describeTerm(target) ?? this.describeDocument(target)
+            ?? this.describeTermijn(target) ?? this.describeGebeurtenis(target);
         if (!body) return undefined;
         const elsewhere = this.elsewhere(target, from);
         if (!elsewhere) return body;
@@ -189,6 +201,122 @@ export class ContractspraakHoverProvider extends AstNodeHoverProvider {
         }
         const body = this.describeElement(target);
         return body ? `**${words}** = ${body}` : undefined;
+    }
+
+    /** Inside a termijn, looptijd, verlenging, opzegging or kalender line, wherever the mouse is. */
+    protected bepalingHover(node: AstNode): string | undefined {
+        const termijn = AstUtils.getContainerOfType(node, isTermijn);
+        if (termijn) return this.describeTermijn(termijn);
+        const looptijd = AstUtils.getContainerOfType(node, (n): n is AstNode => isLooptijd(n) || isVerlenging(n) || isOpzegging(n) || isKalenderKeuze(n));
+        return looptijd ? this.describeLooptijd(looptijd) : undefined;
+    }
+
+    /**
+     * A termijn in plain Dutch, the rules that apply, and its due date for an example trigger date with the
+     * derivation (termijnen/due.ts says which date: the ingang of the looptijd, else the signing date, else today).
+     */
+    protected describeTermijn(node: AstNode): string | undefined {
+        if (!isTermijn(node)) return undefined;
+        const model = termijnModel(node);
+        const root = rootOf(node);
+        const calendar = documentCalendar(root).calendar;
+        const lines = [`**termijn ${node.name}**${model.citation ? ` · ${escapeMarkdown(model.citation)}` : ''}${model.statutory ? ' · wettelijk' : ''}`];
+        lines.push(escapeMarkdown(termijnSentence(model)));
+        lines.push(termijnRules(model, calendar.id).map(r => `- ${escapeMarkdown(r)}`).join('\n'));
+        const due = dueExample(model);
+        if (due) lines.push(...this.dueLines(node, due));
+        else if (model.measure && !model.measure.trigger) lines.push('*Zonder gebeurtenis (\'na …\' of \'voor …\') is er geen uiterste datum te berekenen.*');
+        else if (!model.measure) lines.push('*Een termijn zonder aantal en eenheid heeft geen vaste uiterste datum.*');
+        return lines.join('\n\n');
+    }
+
+    protected dueLines(node: Termijn, due: DueExample): string[] {
+        const m = termijnModel(node).measure!;
+        const trigger = m.trigger!;
+        const event = trigger.kind === 'gebeurtenis' ? trigger.name : trigger.kind === 'afloop' ? `de afloop van ${trigger.name}` : trigger.label;
+        const lines: string[] = [];
+        if (due.real) {
+            const all = [due.result, ...due.more].map(r => r.date.toString()).join(', ');
+            lines.push(`**Uiterste datum${due.more.length ? 's' : ''}:** ${all} (vanaf ${escapeMarkdown(due.trigger.source)}).`);
+        } else {
+            lines.push(`**Voorbeeld:** valt ${escapeMarkdown(event)} op ${due.trigger.date} (${escapeMarkdown(due.trigger.source)}), dan uiterlijk **${due.result.date}**.`);
+        }
+        lines.push('```text\n' + termijnToText(due.result).trimEnd() + '\n```');
+        return lines;
+    }
+
+    /** A gebeurtenis: what it is, who causes it, and the termijnen that count from it with example dates. */
+    protected describeGebeurtenis(node: AstNode): string | undefined {
+        if (!isGebeurtenis(node)) return undefined;
+        const citation = citationOf(node);
+        const lines = [`**gebeurtenis ${node.name}**${node.partij ? ` · door ${node.partij.$refText}` : ''}${citation ? ` · ${escapeMarkdown(citation)}` : ''}`];
+        lines.push(escapeMarkdown(eventLabel(node, node.name)));
+        const kind = triggerKindOf(node, node.name);
+        if (kind === 'dagtekening') lines.push('Dagtekening: de datum op het document telt, ongeacht wanneer het is ontvangen (R1.16).');
+        else if (kind === 'ontvangst') lines.push('Ontvangst: de termijn loopt vanaf de dag van ontvangst, niet van verzending (R1.16; art. 3:37 lid 3 BW).');
+        else if (kind === 'afloop') lines.push('Afloop van een periode: de termijn telt vanaf de laatste dag van die periode (R1.2).');
+        const counting = this.termijnenFrom(node);
+        if (counting.length) {
+            const items = counting.map(t => {
+                const due = dueExample(termijnModel(t));
+                return `- **${t.name}**${citationOf(t) ? ` (${escapeMarkdown(citationOf(t)!)})` : ''}: ${escapeMarkdown(measureText(termijnModel(t)))}`
+                    + (due ? ` → uiterlijk ${due.result.date}${due.real ? '' : ` als ${node.name} op ${due.trigger.date} valt (${escapeMarkdown(due.trigger.source)})`}` : '');
+            });
+            lines.push(`Termijnen die vanaf deze gebeurtenis lopen:\n${items.join('\n')}`);
+        }
+        return lines.join('\n\n');
+    }
+
+    /** Termijnen of every loaded document whose trigger is this gebeurtenis. */
+    protected termijnenFrom(event: Gebeurtenis): Termijn[] {
+        const out: Termijn[] = [];
+        for (const doc of this.documents.all) {
+            const root = doc.parseResult?.value;
+            if (!root) continue;
+            for (const n of AstUtils.streamAllContents(root)) {
+                if (isTermijn(n) && n.maat?.trigger?.gebeurtenis?.ref === event) out.push(n);
+            }
+        }
+        return out;
+    }
+
+    /** The looptijd as a timeline: periods, how each ends, notice deadlines, uiterste einde, extra extensions. */
+    protected describeLooptijd(node: AstNode): string | undefined {
+        const root = rootOf(node);
+        const t = looptijdTimeline(root);
+        const calendar = documentCalendar(root);
+        if (isKalenderKeuze(node)) {
+            return [`**kalender ${node.naam}** · ${escapeMarkdown(calendar.calendar.id)}, versie ${escapeMarkdown(calendar.calendar.version)}`,
+                escapeMarkdown(calendar.calendar.description), ...(calendar.problem ? [`⚠ ${escapeMarkdown(calendar.problem)}`] : [])].join('\n\n');
+        }
+        if (!t) return undefined;
+        const lines = [`**Looptijd**${t.model.blocks[0] && citationOf(t.model.blocks[0]) ? ` · ${escapeMarkdown(citationOf(t.model.blocks[0])!)}` : ''} · kalender ${escapeMarkdown(t.calendar.id)}`];
+        if (t.problem) {
+            lines.push(escapeMarkdown(t.problem));
+            return lines.join('\n\n');
+        }
+        lines.push(this.periodTable(t));
+        if (t.latestEnd) lines.push(`Uiterste einde: **${t.latestEnd}**${t.finalEnd ? (t.finalEnd.equals(t.latestEnd) ? ' (= einde van de laatste periode)' : ` (laatste periode eindigt ${t.finalEnd})`) : ''}`);
+        for (const x of t.extra) {
+            lines.push(`Extra verlenging${x.verlenging.citation ? ` (${escapeMarkdown(x.verlenging.citation)})` : ''}: tot uiterlijk **${x.end}**${x.pastLatestEnd ? ' — ⚠ na de uiterste einddatum' : ''}`);
+        }
+        for (const n of t.notices) {
+            const o = n.opzegging;
+            const head = `Opzegging${o.party ? ` door ${escapeMarkdown(o.party)}` : ''}, opzegtermijn ${o.bound ? `${o.bound} ` : ''}${o.amount} ${o.unit}`;
+            if (n.deadlines.length) lines.push(`${head}: om per het einde van een periode te eindigen uiterlijk ontvangen op ${n.deadlines.map(d => d.result.date.toString()).join(', ')} (R1.12, R1.13)`);
+            else if (n.fromStart) lines.push(`${head}: ontvangen op ${t.start}, dan einde ${n.fromStart.date} (R1.13)`);
+        }
+        for (const a of t.anchored) {
+            lines.push(`Termijn ${a.termijn.name} (${escapeMarkdown(measureText(a.termijn))}): ${a.dates.map(d => d.result.date.toString()).join(', ')}`);
+        }
+        const steps = t.periods.flatMap(p => p.steps.map(s => `${s.text}${s.rules.length ? ` [${s.rules.join(', ')}]` : ''}`));
+        lines.push('```text\n' + steps.join('\n') + '\n```');
+        return lines.join('\n\n');
+    }
+
+    protected periodTable(t: Timeline): string {
+        const rows = t.periods.map(p => `| ${p.index + 1} | ${periodName(p.index)} | ${p.start} | ${p.end ?? '—'} | ${escapeMarkdown(endingText(t, p))} |`);
+        return ['| # | periode | van | tot en met | afloop |', '|---|---|---|---|---|', ...rows].join('\n');
     }
 
     /** [artikel 7:401 BW]: regulation, Juriconnect link; [artikel 18 AIV]: the artikel of that document of the set. */

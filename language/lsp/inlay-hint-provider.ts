@@ -1,15 +1,20 @@
 /**
  * Inlay hints: the numbers a drafter never types. After a declaration its computed number (`art. 4`, `4.3`,
- * `b`, `bijlage 2`); after a reference in prose the citation it renders as (`→ artikel 4.3`).
+ * `b`, `bijlage 2`); after a reference in prose the citation it renders as (`→ artikel 4.3`). In a looptijd the
+ * dates it computes (termijnen.md R1.12–R1.15): the end of each period, the notice deadlines, how far an extra
+ * extension reaches, the uiterste einde, and the dates of termijnen that count from the looptijd.
  */
 import type { AstNode } from 'langium';
-import { GrammarUtils } from 'langium';
+import { AstUtils, GrammarUtils } from 'langium';
 import type { InlayHintAcceptor } from 'langium/lsp';
 import { AbstractInlayHintProvider } from 'langium/lsp';
+import type { DerivationStep } from '../calendar/index.js';
+import type { Document } from '../generated/ast.js';
 import {
-    isArtikel, isArtikelRef, isBijlage, isBijlageRef, isDocument, isHoofdstuk, isLid, isLidRef, isOnderdeel, isOnderdeelRef,
-    isOverweging, isOverwegingRef, isRelatieveRef
+    isArtikel, isArtikelRef, isBijlage, isBijlageRef, isDocument, isHoofdstuk, isLid, isLidRef, isLooptijd, isOnderdeel, isOnderdeelRef,
+    isOpzegging, isOverweging, isOverwegingRef, isRelatieveRef, isTermijn, isVerlenging
 } from '../generated/ast.js';
+import { looptijdTimeline, periodName } from '../termijnen/index.js';
 import type { ElementInfo } from '../model/structure.js';
 import { citationFrom, elementInfo, relativeRefTarget, titleOf } from './presentation.js';
 
@@ -18,6 +23,53 @@ export class ContractspraakInlayHintProvider extends AbstractInlayHintProvider {
     override computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
         this.declarationHint(node, acceptor);
         this.referenceHint(node, acceptor);
+        this.looptijdHint(node, acceptor);
+    }
+
+    /** The concrete dates of the looptijd, right after the words that determine them. */
+    protected looptijdHint(node: AstNode, acceptor: InlayHintAcceptor): void {
+        if (!(isLooptijd(node) || isVerlenging(node) || isOpzegging(node) || isTermijn(node))) return;
+        const t = looptijdTimeline(AstUtils.findRootNode(node) as Document);
+        if (!t || t.problem) return;
+        const hint = (at: AstNode, property: string, label: string, steps: readonly DerivationStep[]) => {
+            const cst = GrammarUtils.findNodeForProperty(at.$cstNode, property);
+            if (!cst) return;
+            acceptor({ position: cst.range.end, label, paddingLeft: true, tooltip: steps.map(s => s.text).join('\n') || undefined });
+        };
+        if (isLooptijd(node)) {
+            // A first period given by its duration only: its end is nowhere on screen.
+            const first = t.periods[0];
+            if (node.duur && !node.einde && first?.end && t.model.duren[0] === node.duur) {
+                hint(node, 'duur', `→ t/m ${first.end}`, first.steps);
+            }
+            if (node.uiterste && t.latestEnd && t.finalEnd && t.model.uitersten[0]?.node === node) {
+                const last = t.periods[t.periods.length - 1];
+                hint(node, 'uiterste', t.finalEnd.equals(t.latestEnd) ? `= einde ${periodName(last.index)}` : `laatste periode t/m ${t.finalEnd}`, last.steps);
+            }
+        } else if (isVerlenging(node)) {
+            if (t.model.verlenging?.node === node) {
+                const renewals = t.periods.filter(p => p.index > 0 && p.end);
+                if (renewals.length) {
+                    hint(node, 'duur', `→ t/m ${renewals.map(p => p.end!.toString()).join(', ')}${t.result?.unlimited ? ', …' : ''}`, renewals.flatMap(p => p.steps));
+                }
+                const notices = t.periods.filter(p => p.noticeDeadline);
+                if (node.opzegtermijn && notices.length) {
+                    hint(node, 'opzegtermijn', `→ uiterlijk ${notices.map(p => p.noticeDeadline!.date.toString()).join(', ')}`, notices.flatMap(p => p.noticeDeadline!.steps));
+                }
+            }
+            const extra = t.extra.find(x => x.verlenging.node === node);
+            if (extra) hint(node, 'duur', `→ uiterlijk t/m ${extra.end}${extra.pastLatestEnd ? ' ⚠' : ''}`, extra.steps);
+        } else if (isOpzegging(node)) {
+            const n = t.notices.find(x => x.opzegging.node === node);
+            if (n?.deadlines.length) {
+                hint(node, 'termijn', `→ per einde periode: uiterlijk ${n.deadlines.map(d => d.result.date.toString()).join(', ')}`, n.deadlines[0].result.steps);
+            } else if (n?.fromStart) {
+                hint(node, 'termijn', `→ bij opzegging op ${t.start}: einde ${n.fromStart.date}`, n.fromStart.steps);
+            }
+        } else {
+            const a = t.anchored.find(x => x.termijn.node === node);
+            if (a?.dates.length) hint(node, 'maat', `→ ${a.dates.map(d => d.result.date.toString()).join(', ')}`, a.dates[0].result.steps);
+        }
     }
 
     protected declarationHint(node: AstNode, acceptor: InlayHintAcceptor): void {

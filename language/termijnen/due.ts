@@ -77,10 +77,8 @@ export function dueExample(model: TermijnModel, options: { today?: () => PlainDa
         if (!previous) return undefined;
         const result = compute({ at: previous.result.date, kind: 'afloop', label: `termijn ${t.name}` });
         if (!result) return undefined;
-        return {
-            trigger: { date: previous.result.date, source: `het einde van termijn ${t.name} (${previous.real ? '' : 'bij '}${previous.trigger.source}${previous.real ? '' : ` op ${previous.trigger.date}`})` },
-            real: previous.real, result, more: []
-        };
+        const source = previous.real ? `het einde van termijn ${t.name}` : `het einde van termijn ${t.name}, als voorbeeld gerekend vanaf ${previous.trigger.date}`;
+        return { trigger: { date: previous.result.date, source }, real: previous.real, result, more: [] };
     }
     const example = exampleDate(root, options.today);
     const result = compute({ at: example.date, ...t.core });
