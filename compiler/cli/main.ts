@@ -6,6 +6,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../workspace.js';
 import type { ReportFormat } from './check.js';
 import { REPORT_FORMATS, runCheck } from './check.js';
+import type { LooptijdCliOptions } from './looptijd.js';
+import { runLooptijd } from './looptijd.js';
 import type { ImportCliOptions } from './import.js';
 import { IMPORT_FORMATS, runImport } from './import.js';
 import { runExamples } from './run.js';
@@ -83,6 +85,15 @@ program.command('termijn')
     .option('--atw', 'wettelijke termijn: pas de Algemene termijnenwet toe')
     .option('-f, --format <format>', 'uitvoerformaat: text of json', 'text')
     .action((datum: string, aantal: string, eenheid: string, opts: TermijnCliOptions) => runTermijn(datum, aantal, eenheid, opts));
+
+program.command('looptijd')
+    .description('Toon de tijdlijn van een overeenkomst: perioden, verlengingen, opzegdata en opzegregels, met de afleiding van elke datum (termijnen.md R1.12–R1.15).')
+    .argument('<bestand>', 'het .ovk-bestand van de overeenkomst')
+    .option('-f, --format <format>', 'uitvoerformaat: text of json', 'text')
+    .option('--root <map>', 'map waarbinnen imports moeten blijven (standaard: de map van het bestand)')
+    .action(async (bestand: string, opts: LooptijdCliOptions) => {
+        process.exitCode = await runLooptijd(bestand, opts);
+    });
 
 program.command('render')
     .description('Zet een overeenkomst om naar de tekst die partijen tekenen: HTML, Markdown of DOCX, met berekende nummers, verwijzingen en inhoudsopgave.')
