@@ -1,4 +1,4 @@
-// Bundles: language server (node, CJS), language server (browser worker, IIFE), VS Code client (CJS), CLI (ESM).
+// Bundles: language server with the compiler's renderer (node, CJS; compiler/server/main.ts), language server (browser worker, IIFE), VS Code client (CJS), CLI (ESM).
 import * as esbuild from 'esbuild';
 
 const minify = process.argv.includes('--minify');
@@ -12,7 +12,7 @@ const common = { bundle: true, sourcemap: !minify, minify, logLevel: 'warning', 
 
 await Promise.all([
     esbuild.build({
-        ...common, entryPoints: { 'language/main': 'language/main.ts', 'extension/main': 'extension/main.ts' },
+        ...common, entryPoints: { 'language/main': 'compiler/server/main.ts', 'extension/main': 'extension/main.ts' },
         outdir: 'dist', format: 'cjs', platform: 'node', target: 'node18', external: ['vscode'],
         outExtension: { '.js': '.cjs' }, banner: { js: polyfill }
     }),

@@ -1,24 +1,23 @@
 /**
  * End to end against the shipped server bundle (toolchain.md §4.2): dist/language/main.cjs is started over stdio,
  * as an editor other than VS Code would, and over node-IPC, as VS Code does. The client is played with
- * vscode-languageserver-protocol; a temporary workspace folder holds a two-file document set.
+ * vscode-languageserver-protocol (test/lsp-client.ts); a temporary workspace folder holds a two-file document set.
+ * Every editor feature over stdio: lsp-features.test.ts.
  */
 import type { ChildProcess } from 'node:child_process';
-import { fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'langium';
-import type { CodeAction, Diagnostic, LocationLink, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, Diagnostic, LocationLink } from 'vscode-languageserver-protocol/node';
 import {
-    CodeActionRequest, CompletionRequest, ConfigurationRequest, createProtocolConnection, DefinitionRequest,
-    DidOpenTextDocumentNotification, ExitNotification, HoverRequest, InitializedNotification, InitializeRequest,
-    IPCMessageReader, IPCMessageWriter, PublishDiagnosticsNotification, RegistrationRequest, RenameRequest,
-    SemanticTokensRefreshRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter, UnregistrationRequest,
-    WorkDoneProgressCreateRequest
+    CodeActionRequest, CompletionRequest, createProtocolConnection, DefinitionRequest, HoverRequest, IPCMessageReader,
+    IPCMessageWriter, RenameRequest
 } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe as suite, expect, test } from 'vitest';
 import { ensureBundle, SERVER } from './bundle.js';
+import { norm, position, problem, startStdioServer, TestClient } from './lsp-client.js';
 
 const BASIS = `basisovereenkomst Basis "Basisovereenkomst Wmo" {
     begrip Werkdag / Werkdagen: "maandag tot en met vrijdag"
@@ -36,92 +35,6 @@ raamovereenkomst Raam "Raamovereenkomst" {
     }
 }
 `;
-
-/** An error or a warning. */
-const problem = (d: Diagnostic) => d.severity === 1 || d.severity === 2;
-
-/** URIs as Langium prints them (P5): compare normalised. */
-const norm = (uri: string) => URI.parse(uri).toString();
-
-class TestClient {
-    readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
-    protected waiters: Array<{ uri: string; test: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
-
-    constructor(readonly connection: ProtocolConnection) {
-        connection.onNotification(PublishDiagnosticsNotification.type, params => {
-            this.diagnostics.set(norm(params.uri), params);
-            // P6: a waiter stays until its own URI arrives with what it waits for
-            this.waiters = this.waiters.filter(w => {
-                if (w.uri !== norm(params.uri) || !w.test(params.diagnostics)) return true;
-                w.resolve(params.diagnostics);
-                return false;
-            });
-        });
-        // P9: a ProtocolConnection has no catch-all, so answer the server's requests one by one
-        connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => null));
-        connection.onRequest(RegistrationRequest.type, () => undefined);
-        connection.onRequest(UnregistrationRequest.type, () => undefined);
-        connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
-        connection.onRequest(SemanticTokensRefreshRequest.type, () => undefined);
-        connection.listen();
-    }
-
-    /** Resolves with the diagnostics of `uri` once they satisfy `test`, whether they arrived already or later. */
-    diagnosticsFor(uri: string, test: (d: Diagnostic[]) => boolean = () => true, timeout = 40_000): Promise<Diagnostic[]> {
-        const known = this.diagnostics.get(norm(uri));
-        if (known && test(known.diagnostics)) return Promise.resolve(known.diagnostics);
-        return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeout} ms`)), timeout);
-            this.waiters.push({ uri: norm(uri), test, resolve: d => { clearTimeout(timer); resolve(d); } });
-        });
-    }
-
-    async initialize(folder: string) {
-        const folderUri = URI.file(folder).toString();
-        const result = await this.connection.sendRequest(InitializeRequest.type, {
-            processId: process.pid,
-            rootUri: folderUri,
-            workspaceFolders: [{ uri: folderUri, name: 'set' }],
-            capabilities: {
-                textDocument: {
-                    publishDiagnostics: { relatedInformation: true },
-                    completion: { completionItem: { snippetSupport: true } },
-                    hover: { contentFormat: ['markdown', 'plaintext'] },
-                    definition: { linkSupport: true },
-                    rename: { prepareSupport: true },
-                    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor'] } }, isPreferredSupport: true }
-                },
-                workspace: { workspaceFolders: true, configuration: true }
-            }
-        });
-        await this.connection.sendNotification(InitializedNotification.type, {});
-        return result;
-    }
-
-    async open(file: string): Promise<string> {
-        const uri = URI.file(file).toString();
-        await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-            textDocument: { uri, languageId: 'contractspraak', version: 1, text: fs.readFileSync(file, 'utf8') }
-        });
-        return uri;
-    }
-
-    /** shutdown + exit; resolves with the server's exit code. */
-    async stop(child: ChildProcess): Promise<number | null> {
-        const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
-        await this.connection.sendRequest(ShutdownRequest.type);
-        await this.connection.sendNotification(ExitNotification.type);
-        const code = await exited;
-        this.connection.dispose();
-        return code;
-    }
-}
-
-function position(text: string, marker: string, delta = 0) {
-    const offset = text.indexOf(marker) + delta;
-    const before = text.slice(0, offset).split('\n');
-    return { line: before.length - 1, character: before[before.length - 1].length };
-}
 
 function workspace(): { folder: string; basis: string; raam: string } {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'contractspraak-lsp-'));
@@ -144,8 +57,7 @@ suite('language server over stdio (dist/language/main.cjs --stdio)', () => {
     beforeAll(async () => {
         ws = workspace();
         started = performance.now();
-        server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-        client = new TestClient(createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!)));
+        ({ server, client } = startStdioServer());
         await client.initialize(ws.folder);
         raamUri = await client.open(ws.raam);
         // Errors and warnings only: advisory (info) checks come and go as the language grows.
