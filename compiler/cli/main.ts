@@ -3,6 +3,8 @@
  */
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import type { DiffCliOptions } from '../diff/cli.js';
+import { DIFF_FORMATS, runDiff } from '../diff/cli.js';
 import { UsageError } from '../workspace.js';
 import type { ReportFormat } from './check.js';
 import { REPORT_FORMATS, runCheck } from './check.js';
@@ -124,6 +126,18 @@ program.command('import')
     .option('--force', 'overschrijf bestaande bestanden')
     .action((bestand: string, opts: ImportCliOptions) => {
         process.exitCode = runImport(bestand, opts);
+    });
+
+program.command('diff')
+    .description('Vergelijk twee versies van een documentset: structuur (toegevoegd, verwijderd, verplaatst, vernummerd), tekst per woord en de waarden van termijnen, looptijd, tarieven, boetes en rangorde; of toon de renvooi (HTML, DOCX met bijgehouden wijzigingen).')
+    .argument('<paden...>', 'oude en nieuwe versie (.ovk-bestand of map); met --git één pad')
+    .addOption(new Option('-f, --format <format>', 'uitvoerformaat: text, json, html (renvooi) of docx (renvooi met bijgehouden wijzigingen)').choices(DIFF_FORMATS).default('text'))
+    .option('-o, --output <bestand>', 'schrijf naar een bestand (bij docx verplicht; bij meerdere hoofddocumenten een map)')
+    .option('--git <bereik>', 'vergelijk twee git-revisies van één pad: <rev1>..<rev2>, <rev>.. (tot HEAD) of <rev> (met de werkmap)')
+    .option('--auteur <naam>', 'auteur van de bijgehouden wijzigingen in DOCX', 'Contractspraak')
+    .option('--datum <datum>', 'datum van de bijgehouden wijzigingen in DOCX (standaard: nu)')
+    .action(async (paden: string[], opts: DiffCliOptions) => {
+        process.exitCode = await runDiff(paden, opts);
     });
 
 try {
