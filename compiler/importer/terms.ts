@@ -50,7 +50,9 @@ function capitalisedUses(texts: readonly SourceText[]): Use[] {
             // Part of a name ("Bestuurlijk Contracteren", "Ontvanger der Rijksbelastingen") or an address ("Kreupelstraat 1").
             const article = previous && /^(?:de|het|een|deze|dit|die|elke|iedere|ieder|zijn|haar|hun|bij|op|in|van|voor|als|aan|door|met)$/i.test(previous[1]);
             if (previous && !article && /^[\p{Lu}\d]/u.test(previous[1]) || next && /^[\p{Lu}\d]/u.test(next[1])) continue;
-            if (/e$/.test(m[1]) && next && /^\p{Ll}/u.test(next[1])) continue;
+            // An adjective before a noun ("Individuele opdrachtverstrekking", "Landelijk controleprotocol") or a place.
+            if (/(?:e|lijk|isch|aal)$/.test(m[1]) && next && /^\p{Ll}/u.test(next[1])) continue;
+            if (previous && /^(?:gemeente|gemeenten|te)$/.test(previous[1])) continue;
             uses.push({ word: m[1], at: t.position(m.index!) });
         }
     }
@@ -100,6 +102,7 @@ export function termFindings(defined: DefinedTerm[], texts: readonly SourceText[
     const oneWord = terms.filter(d => /^\p{L}+$/u.test(d.term));
     const heads = terms.map(d => d.term.split(/\s+/)[0].toLowerCase());
     const byWord = new Map<string, Use[]>();
+    const undefinedWords = new Map<string, Use[]>();
     for (const u of uses) byWord.set(u.word, [...(byWord.get(u.word) ?? []), u]);
     for (const [word, list] of byWord) {
         if (names.has(word) || exclude.has(word) || NOT_TERMS.has(word)) continue;
@@ -117,10 +120,20 @@ export function termFindings(defined: DefinedTerm[], texts: readonly SourceText[
         }
         // A plural or inflection of the first word of a defined term ("Resultaten" of "Resultaat per cliënt").
         if (heads.some(h => h.length >= 5 && (pluralOf(h) === lw || isInflection(lw, h) || editDistance(lw, h, 2) <= 2))) continue;
-        if (terms.length >= 3 && list.length >= 2 && word.length >= 7 && !/(?:wet|wetboek)$/i.test(word)
-            && !terms.some(d => d.term.toLowerCase().includes(lw))) {
-            findings.add(ImportCodes.TermUndefined, 'info',
-                `'${word}' wordt ${list.length}× met een hoofdletter gebruikt als begrip, maar is niet gedefinieerd.`, list[0].at);
+        if (terms.length >= 3 && word.length >= 7 && !/(?:wet|wetboek)$/i.test(word) && !terms.some(d => d.term.toLowerCase().includes(lw))) {
+            undefinedWords.set(word, list);
         }
+    }
+    // Singular and plural together: "Inwoner" (36×, ook als 'Inwoners').
+    for (const [word, list] of undefinedWords) {
+        const singular = [...undefinedWords.keys()].find(w => w !== word && isInflection(word, w) && word.length > w.length);
+        if (singular) continue;
+        const plurals = [...undefinedWords].filter(([w]) => w !== word && isInflection(w, word) && w.length > word.length);
+        const count = list.length + plurals.reduce((n, [, l]) => n + l.length, 0);
+        if (count < 2) continue;
+        const also = plurals.length ? `, ook als ${plurals.map(([w]) => `'${w}'`).join(', ')}` : '';
+        const first = [list[0], ...plurals.map(([, l]) => l[0])].sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)[0];
+        findings.add(ImportCodes.TermUndefined, 'info',
+            `'${word}' wordt ${count}× met een hoofdletter gebruikt als begrip${also}, maar is niet gedefinieerd.`, first.at);
     }
 }
