@@ -51,8 +51,12 @@ export function runImport(input: string, options: ImportCliOptions): number {
 
     const shown = path.relative(process.cwd(), file) || file;
     process.stdout.write(options.format === 'json' ? formatFindingsJson(result.findings) : formatFindingsText(shown, result.findings));
-    const count = (s: string) => result.findings.filter(f => f.severity === s).length;
+    const count = (severity: string, one: string, many: string) => {
+        const n = result.findings.filter(f => f.severity === severity).length;
+        return `${n} ${n === 1 ? one : many}`;
+    };
     process.stderr.write(`${result.files.length} ${result.files.length === 1 ? 'bestand' : 'bestanden'} geschreven naar ${path.relative(process.cwd(), outDir) || '.'}; `
-        + `${result.findings.length} bevindingen over de bron (${count('error')} fouten, ${count('warning')} waarschuwingen, ${count('info')} meldingen).\n`);
+        + `${result.findings.length} bevindingen over de bron (${count('error', 'fout', 'fouten')}, ${count('warning', 'waarschuwing', 'waarschuwingen')}, `
+        + `${count('info', 'melding', 'meldingen')}).\n`);
     return 0;
 }
