@@ -278,7 +278,7 @@ function plan(name: string, path: string, role: GeneratedFile['role'], options: 
     const nBijlagen = Math.max(1, Math.round(options.lines / 2500));
     for (let b = 0; b < nBijlagen; b++) {
         const [bName, bTitle] = BIJLAGE_NAMEN[b % BIJLAGE_NAMEN.length];
-        const name_ = b < BIJLAGE_NAMEN.length ? bName : `${bName}${Math.floor(b / BIJLAGE_NAMEN.length) + 1}`;
+        const name_ = b < BIJLAGE_NAMEN.length ? bName : `${bName}Deel${Math.floor(b / BIJLAGE_NAMEN.length) + 1}`;
         const bijlage: PlanBijlage = { name: name_, title: bTitle, artikelen: [], tabel: rng.chance(0.5) };
         const artikelNames = new Map<string, number>();   // artikelen in a bijlage are named within the bijlage
         const nArt = rng.int(1, 2);
@@ -288,6 +288,9 @@ function plan(name: string, path: string, role: GeneratedFile['role'], options: 
     }
     // Hoofdstukken of 3–8 artikelen until the budget is used; stop when the next artikel would overshoot by more
     // than half an artikel (≈ 11 lines).
+    // An artikel named like a bijlage would give its leden the qualified names of the bijlage's artikelen
+    // (Tarieven.Toetsing twice: name-duplicate), so those names are taken.
+    for (const n of [...p.bijlagen.map(b => b.name), ...EXTERN_BIJLAGEN.map(e => e[0])]) usedNames.set(n, Math.max(1, usedNames.get(n) ?? 0));
     let h = 0;
     while (lines + 11 < options.lines || p.hoofdstukken.length === 0) {
         const [hName, hTitle] = HOOFDSTUKKEN[h % HOOFDSTUKKEN.length];

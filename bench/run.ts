@@ -584,7 +584,7 @@ function jobList(mode: 'full' | 'quick'): Record<string, string> {
     }
     return {
         corpus: 'corpus', s1_1k: 'single:1000:15:1', s1_10k: 'single:10000:7:1', s1_100k: 'single:100000:3:0',
-        ws: 'ws:200:500:0.2:10:40:3:11:3:3:11'
+        ws: 'ws:200:500:0.2:10:30:2:11:3:3:11'
     };
 }
 
@@ -713,8 +713,9 @@ function renderMarkdown(report: Report): string {
     if (ws) {
         const g = ws.generator;
         const structural = g.artikelRefs + g.lidRefs + g.onderdeelRefs + g.bijlageRefs;
-        p(`S2: the hub \`AIV\` (aiv.ovk) and ${ws.files - 1} deelovereenkomsten in clusters of ${ws.clusterSize}. Each deelovereenkomst imports the hub and two others of its cluster; a document set is transitive, so each document sees its cluster and the hub (${ws.clusterSize + 1} documents). ` +
-            `${f0(g.crossRefs)} of ${f0(structural)} structural references (${f1(100 * g.crossRefs / structural)} %) point into the cluster, ${f0(g.hubRefs)} (${f1(100 * g.hubRefs / structural)} %) into the hub, whose general begrippen (Werkdag, Inwoner, Partij, …) every document uses. ` +
+        const bases = Math.ceil((ws.files - 1) / ws.clusterSize);
+        p(`S2: the hub \`AIV\` (aiv.ovk, algemene inkoopvoorwaarden) and ${ws.files - 1} files in ${bases} clusters of ${ws.clusterSize}: a basisovereenkomst and ${ws.clusterSize - 1} deelovereenkomsten. Every file imports the hub, a deelovereenkomst also its basisovereenkomst; document sets are transitive, so a deelovereenkomst sees 2 other documents. ` +
+            `${f0(g.crossRefs)} of ${f0(structural)} structural references (${f1(100 * g.crossRefs / structural)} %) point into the basisovereenkomst, ${f0(g.hubRefs)} (${f1(100 * g.hubRefs / structural)} %) into the hub, whose general begrippen (Werkdag, Inwoner, Partij, …) every document uses. ` +
             `Of ${f0(ws.references.total)} references, ${f0(ws.references.unresolved)} are unresolved: capitalised words that name no begrip (silent by design).`);
         p('', `S5: ${f0(ws.brokenGenerator.brokenRefs)} of the ${f0(structural)} structural references broken (1 %), in ${f0(ws.brokenUpdate.files)} files; ${f0(ws.brokenDiagnostics.codes['ref-unresolved'] ?? 0)} \`ref-unresolved\` diagnostics.`, '');
     }
