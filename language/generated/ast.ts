@@ -39,6 +39,7 @@ export type ContractspraakKeywordNames =
     | ";"
     | "="
     | ">"
+    | "aan"
     | "aanbieder"
     | "aanvulling"
     | "actor"
@@ -98,6 +99,7 @@ export type ContractspraakKeywordNames =
     | "groep"
     | "hoofdstuk"
     | "importeer"
+    | "in"
     | "inclusief"
     | "ingaande"
     | "ingang"
@@ -116,6 +118,7 @@ export type ContractspraakKeywordNames =
     | "kop"
     | "kwartaal"
     | "kwartalen"
+    | "leden"
     | "ledennummering"
     | "letters"
     | "lid"
@@ -178,6 +181,7 @@ export type ContractspraakKeywordNames =
     | "tenzij"
     | "termijn"
     | "tijdig"
+    | "toe"
     | "toelichting"
     | "toezichthouder"
     | "uit"
@@ -191,8 +195,11 @@ export type ContractspraakKeywordNames =
     | "vastgesteld"
     | "verlenging"
     | "versie"
+    | "vervalt"
+    | "vervang"
     | "verwerkersovereenkomst"
     | "verwerpt"
+    | "voeg"
     | "volgend"
     | "volgende"
     | "volgens"
@@ -208,6 +215,7 @@ export type ContractspraakKeywordNames =
     | "werkdag"
     | "werkdagen"
     | "wettelijk"
+    | "wijziging"
     | "wijzigt"
     | "x"
     | "{"
@@ -247,13 +255,13 @@ export function isAfwijking(item: unknown): item is Afwijking {
 }
 
 export interface Artikel extends langium.AstNode {
-    readonly $container: Bijlage | Document | Hoofdstuk;
+    readonly $container: Bijlage | Document | Hoofdstuk | Invoeging | Vervanging;
     readonly $type: 'Artikel';
     binding?: Binding;
-    inhoud: Array<ArtikelInhoud>;
-    name: string;
+    inhoud: Array<ArtikelInhoud | Lid>;
+    name?: string;
     nummer?: NummerLabel;
-    titel: Prose;
+    titel?: Prose;
 }
 
 export const Artikel = {
@@ -499,7 +507,7 @@ export function isDocument(item: unknown): item is Document {
     return reflection.isInstance(item, Document.$type);
 }
 
-export type DocumentLid = Artikel | Begrip | Bijlage | Boete | DocumentVerwijzing | Gebeurtenis | Hoofdstuk | Kop | Looptijd | Ondertekening | Overwegingen | Partijen | Rangorde | Tabel | Tarief | Tekst | Termijn | Toelichting | Verwerping | Voorrang;
+export type DocumentLid = Artikel | Begrip | Bijlage | Boete | DocumentVerwijzing | Gebeurtenis | Hoofdstuk | Kop | Looptijd | Ondertekening | Overwegingen | Partijen | Rangorde | Tabel | Tarief | Tekst | Termijn | Toelichting | Verwerping | Voorrang | Wijziging;
 
 export const DocumentLid = {
     $type: 'DocumentLid'
@@ -736,6 +744,35 @@ export function isInlineRef(item: unknown): item is InlineRef {
     return reflection.isInstance(item, InlineRef.$type);
 }
 
+export type Instructie = Invoeging | Vervalling | Vervanging;
+
+export const Instructie = {
+    $type: 'Instructie'
+} as const;
+
+export function isInstructie(item: unknown): item is Instructie {
+    return reflection.isInstance(item, Instructie.$type);
+}
+
+export interface Invoeging extends langium.AstNode {
+    readonly $container: Wijziging;
+    readonly $type: 'Invoeging';
+    doel: langium.Reference<Bepaalbaar>;
+    nieuw: NieuweInhoud;
+    plaats?: 'na' | 'voor';
+}
+
+export const Invoeging = {
+    $type: 'Invoeging',
+    doel: 'doel',
+    nieuw: 'nieuw',
+    plaats: 'plaats'
+} as const;
+
+export function isInvoeging(item: unknown): item is Invoeging {
+    return reflection.isInstance(item, Invoeging.$type);
+}
+
 export interface KalenderDag extends langium.AstNode {
     readonly $container: KalenderKeuze;
     readonly $type: 'KalenderDag';
@@ -859,7 +896,7 @@ export function isLidRef(item: unknown): item is LidRef {
 }
 
 export interface Lijst extends langium.AstNode {
-    readonly $container: Lid | Onderdeel;
+    readonly $container: Invoeging | Lid | Onderdeel | Vervanging;
     readonly $type: 'Lijst';
     onderdelen: Array<Onderdeel>;
     stijl?: LijstStijl;
@@ -922,6 +959,16 @@ export const Meta = {
 
 export function isMeta(item: unknown): item is Meta {
     return reflection.isInstance(item, Meta.$type);
+}
+
+export type NieuweInhoud = Artikel | Lijst;
+
+export const NieuweInhoud = {
+    $type: 'NieuweInhoud'
+} as const;
+
+export function isNieuweInhoud(item: unknown): item is NieuweInhoud {
+    return reflection.isInstance(item, NieuweInhoud.$type);
 }
 
 export interface Niveau extends langium.AstNode {
@@ -1173,7 +1220,7 @@ export function isPerEenheid(item: unknown): item is PerEenheid {
 }
 
 export interface Prose extends langium.AstNode {
-    readonly $container: Artikel | Begrip | Bijlage | Boete | Citeertitel | Document | DocumentVerwijzing | Gebeurtenis | Handtekening | Hoofdstuk | Import | KalenderDag | Kop | Lid | Onderdeel | Ondertekend | Ondertekening | Opzegging | Overweging | Overwegingen | Partij | Partijen | Rij | Tabel | Tarief | Tekst | Termijn | Toelichting | Vastgesteld | Versie;
+    readonly $container: Artikel | Begrip | Bijlage | Boete | Citeertitel | Document | DocumentVerwijzing | Gebeurtenis | Handtekening | Hoofdstuk | Import | KalenderDag | Kop | Lid | Onderdeel | Ondertekend | Ondertekening | Opzegging | Overweging | Overwegingen | Partij | Partijen | Rij | Tabel | Tarief | Tekst | Termijn | Toelichting | Vastgesteld | Versie | Wijziging;
     readonly $type: 'Prose';
     delen: Array<ProseDeel>;
 }
@@ -1679,6 +1726,38 @@ export function isVersie(item: unknown): item is Versie {
     return reflection.isInstance(item, Versie.$type);
 }
 
+export interface Vervalling extends langium.AstNode {
+    readonly $container: Wijziging;
+    readonly $type: 'Vervalling';
+    doel: langium.Reference<Bepaalbaar>;
+}
+
+export const Vervalling = {
+    $type: 'Vervalling',
+    doel: 'doel'
+} as const;
+
+export function isVervalling(item: unknown): item is Vervalling {
+    return reflection.isInstance(item, Vervalling.$type);
+}
+
+export interface Vervanging extends langium.AstNode {
+    readonly $container: Wijziging;
+    readonly $type: 'Vervanging';
+    doel: langium.Reference<Bepaalbaar>;
+    nieuw: NieuweInhoud;
+}
+
+export const Vervanging = {
+    $type: 'Vervanging',
+    doel: 'doel',
+    nieuw: 'nieuw'
+} as const;
+
+export function isVervanging(item: unknown): item is Vervanging {
+    return reflection.isInstance(item, Vervanging.$type);
+}
+
 export interface Verwerping extends langium.AstNode {
     readonly $container: Artikel | Document | Lid;
     readonly $type: 'Verwerping';
@@ -1752,6 +1831,23 @@ export function isWetWoord(item: unknown): item is WetWoord {
     return (typeof item === 'string' && (/[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*/.test(item) || /\d+[a-z]?(?:[.:]\d+[a-z]?)+/.test(item) || /\d+/.test(item)));
 }
 
+export interface Wijziging extends langium.AstNode {
+    readonly $container: Document;
+    readonly $type: 'Wijziging';
+    instructies: Array<Instructie>;
+    omschrijving?: Prose;
+}
+
+export const Wijziging = {
+    $type: 'Wijziging',
+    instructies: 'instructies',
+    omschrijving: 'omschrijving'
+} as const;
+
+export function isWijziging(item: unknown): item is Wijziging {
+    return reflection.isInstance(item, Wijziging.$type);
+}
+
 export interface Wijzigt extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Wijzigt';
@@ -1797,6 +1893,8 @@ export type ContractspraakAstType = {
     HoofdstukLid: HoofdstukLid
     Import: Import
     InlineRef: InlineRef
+    Instructie: Instructie
+    Invoeging: Invoeging
     KalenderDag: KalenderDag
     KalenderKeuze: KalenderKeuze
     Keten: Keten
@@ -1806,6 +1904,7 @@ export type ContractspraakAstType = {
     Lijst: Lijst
     Looptijd: Looptijd
     Meta: Meta
+    NieuweInhoud: NieuweInhoud
     Niveau: Niveau
     Nummering: Nummering
     Onderdeel: Onderdeel
@@ -1847,9 +1946,12 @@ export type ContractspraakAstType = {
     Vastgesteld: Vastgesteld
     Verlenging: Verlenging
     Versie: Versie
+    Vervalling: Vervalling
+    Vervanging: Vervanging
     Verwerping: Verwerping
     Voorrang: Voorrang
     WetRef: WetRef
+    Wijziging: Wijziging
     Wijzigt: Wijzigt
 }
 
@@ -1897,17 +1999,19 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 },
                 name: {
-                    name: Artikel.name
+                    name: Artikel.name,
+                    optional: true
                 },
                 nummer: {
                     name: Artikel.nummer,
                     optional: true
                 },
                 titel: {
-                    name: Artikel.titel
+                    name: Artikel.titel,
+                    optional: true
                 }
             },
-            superTypes: [Bepaalbaar.$type, BijlageLid.$type, DocumentLid.$type, HoofdstukLid.$type]
+            superTypes: [Bepaalbaar.$type, BijlageLid.$type, DocumentLid.$type, HoofdstukLid.$type, NieuweInhoud.$type]
         },
         ArtikelInhoud: {
             name: ArtikelInhoud.$type,
@@ -2294,6 +2398,29 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [ProseDeel.$type]
         },
+        Instructie: {
+            name: Instructie.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        Invoeging: {
+            name: Invoeging.$type,
+            properties: {
+                doel: {
+                    name: Invoeging.doel,
+                    referenceType: Bepaalbaar.$type
+                },
+                nieuw: {
+                    name: Invoeging.nieuw
+                },
+                plaats: {
+                    name: Invoeging.plaats,
+                    optional: true
+                }
+            },
+            superTypes: [Instructie.$type]
+        },
         KalenderDag: {
             name: KalenderDag.$type,
             properties: {
@@ -2415,7 +2542,7 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: []
+            superTypes: [NieuweInhoud.$type]
         },
         Looptijd: {
             name: Looptijd.$type,
@@ -2455,6 +2582,12 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
         },
         Meta: {
             name: Meta.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        NieuweInhoud: {
+            name: NieuweInhoud.$type,
             properties: {
             },
             superTypes: []
@@ -3069,6 +3202,29 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Meta.$type]
         },
+        Vervalling: {
+            name: Vervalling.$type,
+            properties: {
+                doel: {
+                    name: Vervalling.doel,
+                    referenceType: Bepaalbaar.$type
+                }
+            },
+            superTypes: [Instructie.$type]
+        },
+        Vervanging: {
+            name: Vervanging.$type,
+            properties: {
+                doel: {
+                    name: Vervanging.doel,
+                    referenceType: Bepaalbaar.$type
+                },
+                nieuw: {
+                    name: Vervanging.nieuw
+                }
+            },
+            superTypes: [Instructie.$type]
+        },
         Verwerping: {
             name: Verwerping.$type,
             properties: {
@@ -3118,6 +3274,21 @@ export class ContractspraakAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [InlineRef.$type]
+        },
+        Wijziging: {
+            name: Wijziging.$type,
+            properties: {
+                instructies: {
+                    name: Wijziging.instructies,
+                    defaultValue: [],
+                    optional: true
+                },
+                omschrijving: {
+                    name: Wijziging.omschrijving,
+                    optional: true
+                }
+            },
+            superTypes: [DocumentLid.$type]
         },
         Wijzigt: {
             name: Wijzigt.$type,
