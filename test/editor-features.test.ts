@@ -8,6 +8,8 @@ import type { FoldingRange } from 'vscode-languageserver';
 import { DiagnosticSeverity, SymbolKind } from 'vscode-languageserver';
 import { ServerCommands } from '../language/lsp/commands.js';
 import { applySeverityOverrides, severityOverrides } from '../language/lsp/settings.js';
+import type { Document } from '../language/generated/ast.js';
+import { documentCalendar, looptijdTimeline, setDefaultCalendar } from '../language/termijnen/index.js';
 import { createContractspraakServices } from '../language/contractspraak-module.js';
 import { CompilerDocumentCompiler } from '../compiler/server/document-compiler.js';
 import { EmptyFileSystem } from 'langium';
@@ -200,5 +202,27 @@ suite('settings', () => {
         ], overrides);
         expect(applied.map(d => `${d.code} ${d.severity}`)).toEqual(['number-as-text 1', 'placeholder 2']);
         expect(severityOverrides(undefined).size).toBe(0);
+    });
+
+    test('the default calendar counts for documents without a kalender line, also for what was computed before', async () => {
+        const { docs } = await buildSet({
+            'zonder.ovk': 'basisovereenkomst Zonder "Zonder" { looptijd { ingang 2025-01-01 einde 2025-12-31 } }',
+            'met.ovk': 'basisovereenkomst Met "Met" { kalender atw }'
+        });
+        const zonder = docs['zonder.ovk'].parseResult.value as Document;
+        const met = docs['met.ovk'].parseResult.value as Document;
+        expect(documentCalendar(zonder).calendar.id).toBe('atw');
+        expect(looptijdTimeline(zonder)!.calendar.id).toBe('atw');
+        try {
+            expect(setDefaultCalendar('cao-lustrum')).toBe(true);
+            expect(setDefaultCalendar('cao-lustrum')).toBe(false);
+            expect(setDefaultCalendar('onbekend')).toBe(false);
+            expect(documentCalendar(zonder).calendar.id).toBe('cao-lustrum');
+            expect(looptijdTimeline(zonder)!.calendar.id).toBe('cao-lustrum');
+            expect(documentCalendar(met).calendar.id).toBe('atw');
+        } finally {
+            setDefaultCalendar(undefined);
+        }
+        expect(documentCalendar(zonder).calendar.id).toBe('atw');
     });
 });

@@ -327,6 +327,18 @@ suite('editor features over stdio (the shipped server)', () => {
         expect(after.map(d => `${d.code} ${d.severity}`)).toContain('term-undefined 4');
     });
 
+    test('settings: the default calendar counts for documents without a kalender line', async () => {
+        const looptijd = () => request<{ text: string }>(ExecuteCommandRequest.type, { command: 'contractspraak.looptijdText', arguments: [basisUri] });
+        expect((await looptijd()).text).toContain('Kalender: atw,');
+        await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+            settings: { contractspraak: { kalender: 'cao-lustrum' } }
+        });
+        expect((await looptijd()).text).toContain('Kalender: cao-lustrum');
+        // The termijn hover counts with it too.
+        const hover = await request<Hover | null>(HoverRequest.type, { textDocument: { uri: basisUri }, position: position(BASIS, 'termijn Weigeren', 9) });
+        expect(hoverText(hover)).toContain('cao-lustrum');
+    });
+
     test('shutdown and exit end the process with code 0', async () => {
         expect(await client.stop(server)).toBe(0);
     });

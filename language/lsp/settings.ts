@@ -5,7 +5,7 @@
  * - `contractspraak.diagnostics.severity`: per diagnostic code `error`, `warning`, `info`, `hint` or `off`. Applied
  *   when diagnostics are published, so the checks, the CLI and CI keep the catalogue's severities; changing the
  *   setting publishes every document's diagnostics again without rebuilding.
- * - `contractspraak.kalender`: the werkdag calendar for documents without a `kalender` line (see `defaultCalendar`).
+ * - `contractspraak.kalender`: the werkdag calendar for documents without a `kalender` line (server.ts applies it).
  * - `contractspraak.trace.server` is read by the language client itself.
  */
 import type { ConfigurationProvider } from 'langium';

@@ -37,16 +37,32 @@ export interface CalendarChoice {
 
 const calendarCache = new WeakMap<Document, CalendarChoice>();
 
-/** The document's werkdag calendar: `kalender atw`, a declared `kalender X volgens Y { … }`, or `atw` (R1.10). */
+/** The calendar of a document without a `kalender` line: atw, or the one the editor's settings name. */
+let defaultCalendar: WorkdayCalendar = ATW;
+
+/**
+ * Sets the calendar for documents without a `kalender` line (the language server's `contractspraak.kalender`;
+ * undefined is atw) and returns whether it changed. One per process; a document keeps the calendar it was
+ * built with until it is built again.
+ */
+export function setDefaultCalendar(id: string | undefined): boolean {
+    const calendar = id === undefined ? ATW : getCalendar(id);
+    if (!calendar || calendar === defaultCalendar) return false;
+    defaultCalendar = calendar;
+    return true;
+}
+
+/** The document's werkdag calendar: `kalender atw`, a declared `kalender X volgens Y { … }`, or the default (R1.10). */
 export function documentCalendar(root: Document): CalendarChoice {
     let choice = calendarCache.get(root);
-    if (!choice) calendarCache.set(root, choice = computeCalendar(root));
+    // A choice that fell back on the default is stale once the default changes.
+    if (!choice || (!choice.node && choice.calendar !== defaultCalendar)) calendarCache.set(root, choice = computeCalendar(root));
     return choice;
 }
 
 function computeCalendar(root: Document): CalendarChoice {
     const node = root.meta.find(isKalenderKeuze);
-    if (!node) return { calendar: ATW };
+    if (!node) return { calendar: defaultCalendar };
     const declared = node.basis !== undefined || node.dagen.length > 0;
     if (!declared) {
         const named = getCalendar(node.naam);
@@ -329,7 +345,9 @@ const looptijdCache = new WeakMap<Document, LooptijdModel | null>();
 /** The looptijd of a document, from all its `looptijd` blocks and loose `verlenging`s; undefined if it has none. */
 export function looptijdModel(root: Document): LooptijdModel | undefined {
     let model = looptijdCache.get(root);
-    if (model === undefined) looptijdCache.set(root, model = buildLooptijd(root) ?? null);
+    if (model === undefined || (model && model.calendar !== documentCalendar(root).calendar)) {
+        looptijdCache.set(root, model = buildLooptijd(root) ?? null);
+    }
     return model ?? undefined;
 }
 

@@ -69,10 +69,9 @@ const cache = new WeakMap<Document, Timeline | null>();
 /** The timeline of a document's looptijd; undefined if it has none. */
 export function looptijdTimeline(root: Document): Timeline | undefined {
     let t = cache.get(root);
-    if (t === undefined) {
-        const model = looptijdModel(root);
-        cache.set(root, t = model ? computeTimeline(model) : null);
-    }
+    const model = looptijdModel(root);
+    // A new model (another default calendar) makes the cached timeline stale.
+    if (t === undefined || (t !== null && t.model !== model)) cache.set(root, t = model ? computeTimeline(model) : null);
     return t ?? undefined;
 }
 
