@@ -23,15 +23,28 @@ export interface TypedNumber {
 
 /** "artikel 10.4", "Artikel 6", "artikel 1 lid 5", "lid 2", "annex 2", "bijlage 3". */
 const TYPED_NUMBER = /\b(artikel|art\.|lid|bijlage|annex)\s+(\d+(?:\.\d+)*)(?:\s*,?\s+lid\s+(\d+))?(?![\d.:]*\d)/giu;
-/** "… van de Algemene Inkoopvoorwaarden": a number of another document, not of this one. */
-const OF_OTHER_DOCUMENT = /^\s*,?\s*van\s+(?:de|het)\s+(?!Overeenkomst\b|Raamovereenkomst\b|Deelovereenkomst\b|Basisovereenkomst\b)\p{Lu}/u;
+/** Words that continue a citation before saying whose it is: "en artikel 23", ", eerste lid,", "onder a". */
+const CONTINUATION = /^\s*(?:(?:,|en|of|t\/m|tot en met)\s*(?:artikel(?:en)?\s+)?\d+(?:[.:]\d+)*[a-z]?|,?\s*(?:(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende)\s+lid|lid\s+\d+|(?:onder|sub)\s+[\p{L}\d]+)\s*,?)/u;
+/** "… van de Algemene Inkoopvoorwaarden", "… van Boek 2", "… van de wet": a number of something else. */
+const OF_SOMETHING = /^\s*,?\s*van\s+(?:(?:de|het|deze)\s+)?(?:(\p{Lu}[\p{L}-]*)|(?:wet|besluit|regeling|verordening|richtlijn|verdrag)\b)/u;
 /** "… Gemeentewet", "… Wmo 2015", "… BW": a number of a law. */
 const LAW_NAME = /^\s*(\p{Lu}[\p{L}-]*(?:\s+\d{4})?)/u;
+/** "DOWR artikel 14", "AIV artikel 18": a document abbreviation right before the number. */
+const ABBREVIATION_BEFORE = /\b\p{Lu}{2,}\s*$/u;
 
-/** Whether the words after a typed number say it belongs to another document or a law. */
-function citesElsewhere(after: string): boolean {
-    if (OF_OTHER_DOCUMENT.test(after)) return true;
-    const law = LAW_NAME.exec(after);
+/** The words that name this document itself after "van de": its kind, or "Overeenkomst". */
+function ownNames(root: Document): Set<string> {
+    return new Set(['Overeenkomst', root.soort.charAt(0).toUpperCase() + root.soort.slice(1)]);
+}
+
+/** Whether the words around a typed number say it belongs to another document or a law. */
+function citesElsewhere(before: string, after: string, own: Set<string>): boolean {
+    if (ABBREVIATION_BEFORE.test(before)) return true;
+    let rest = after;
+    for (let m = CONTINUATION.exec(rest); m && m[0].length > 0; m = CONTINUATION.exec(rest)) rest = rest.slice(m[0].length);
+    const of = OF_SOMETHING.exec(rest);
+    if (of) return of[1] === undefined || !own.has(of[1]);
+    const law = LAW_NAME.exec(rest);
     return !!law && (findRegulation(law[1]) !== undefined || findRegulation(law[1].split(/\s+/)[0]) !== undefined);
 }
 
@@ -42,9 +55,11 @@ export function plainSource(prose: Prose): string {
 
 export function findTypedNumbers(prose: Prose, structure: DocumentStructure): TypedNumber[] {
     const source = plainSource(prose);
+    const own = ownNames(AstUtils.findRootNode(prose) as Document);
     const out: TypedNumber[] = [];
     for (const m of source.matchAll(TYPED_NUMBER)) {
-        if (citesElsewhere(source.slice(m.index! + m[0].length, m.index! + m[0].length + 80))) continue;
+        const before = source.slice(Math.max(0, m.index! - 12), m.index!);
+        if (citesElsewhere(before, source.slice(m.index! + m[0].length, m.index! + m[0].length + 120), own)) continue;
         out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], target: resolveTyped(m, prose, structure) });
     }
     return out;
