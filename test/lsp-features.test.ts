@@ -7,7 +7,8 @@ import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { URI } from 'langium';
+import type { AstNode, LangiumDocument } from 'langium';
+import { AstUtils, GrammarUtils, URI } from 'langium';
 import type {
     CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, InitializeResult, LocationLink,
     SymbolInformation, TextEdit, WorkspaceSymbol
@@ -19,7 +20,9 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe as suite, expect, test } from 'vitest';
+import { isArtikel, isBegrip, isBijlage, isLid, isTermijn } from '../language/generated/ast.js';
 import { ensureBundle } from './bundle.js';
+import { buildSet } from './helpers.js';
 import type { TestClient } from './lsp-client.js';
 import { norm, position, startStdioServer } from './lsp-client.js';
 
@@ -342,4 +345,71 @@ suite('editor features over stdio (the shipped server)', () => {
     test('shutdown and exit end the process with code 0', async () => {
         expect(await client.stop(server)).toBe(0);
     });
+});
+
+/**
+ * The issue's "done when": working through a real example as a drafter would, every reference and term use can
+ * be navigated and explained, every termijn explained and every named element renamed, from the shipped server.
+ */
+suite('a drafter working through examples/raamovereenkomst-maatwerk-2021', () => {
+    const example = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../examples/raamovereenkomst-maatwerk-2021');
+    let folder: string;
+    let server: ChildProcess;
+    let client: TestClient;
+    let uri: string;
+    let doc: LangiumDocument;
+
+    beforeAll(async () => {
+        folder = fs.mkdtempSync(path.join(os.tmpdir(), 'contractspraak-example-'));
+        for (const f of fs.readdirSync(example).filter(f => f.endsWith('.ovk'))) fs.copyFileSync(path.join(example, f), path.join(folder, f));
+        const main = path.join(folder, 'raamovereenkomst.ovk');
+        // The same text parsed here, for the positions of its references and declarations.
+        ({ docs: { 'raamovereenkomst.ovk': doc } } = await buildSet({ 'raamovereenkomst.ovk': fs.readFileSync(main, 'utf8') }));
+        ({ server, client } = startStdioServer());
+        await client.initialize(folder);
+        uri = await client.open(main);
+        await client.diagnosticsFor(uri);
+    }, 60_000);
+
+    afterAll(async () => {
+        if (server.exitCode === null) await client.stop(server);
+        fs.rmSync(folder, { recursive: true, force: true });
+    });
+
+    const send = <R>(type: { method: string }, params: unknown) => client.connection.sendRequest(type.method, params) as Promise<R>;
+
+    test('every resolved reference and term use: go to definition and a hover', async () => {
+        const references = doc.references.filter(r => 'ref' in r && r.ref && r.$refNode);
+        expect(references.length).toBeGreaterThan(100);
+        const unexplained: string[] = [];
+        for (const reference of references) {
+            const at = reference.$refNode!.range.start;
+            const where = `${at.line + 1}:${at.character + 1} ${reference.$refText}`;
+            const definition = await send<LocationLink[] | null>(DefinitionRequest.type, { textDocument: { uri }, position: at });
+            const hover = await send<Hover | null>(HoverRequest.type, { textDocument: { uri }, position: at });
+            if (!definition?.length) unexplained.push(`${where}: no definition`);
+            if (!hoverText(hover).trim()) unexplained.push(`${where}: no hover`);
+        }
+        expect(unexplained).toEqual([]);
+    }, 60_000);
+
+    test('every termijn explained by its hover; every artikel, lid, bijlage and begrip renameable', async () => {
+        const nodes = AstUtils.streamAllContents(doc.parseResult.value).toArray();
+        const termijnen = nodes.filter(isTermijn);
+        expect(termijnen.length).toBeGreaterThan(10);
+        for (const termijn of termijnen) {
+            const at = GrammarUtils.findNodeForProperty(termijn.$cstNode, 'name')!.range.start;
+            expect(hoverText(await send<Hover | null>(HoverRequest.type, { textDocument: { uri }, position: at })), termijn.name).toContain(termijn.name);
+        }
+        const named = nodes.filter(n => isArtikel(n) || isLid(n) || isBijlage(n) || isBegrip(n)) as Array<AstNode & { name: string }>;
+        const refused: string[] = [];
+        for (const node of named) {
+            const at = GrammarUtils.findNodeForProperty(node.$cstNode, 'name')!.range.start;
+            const edit = await send<{ changes?: Record<string, TextEdit[]> } | null>(RenameRequest.type, {
+                textDocument: { uri }, position: at, newName: `${node.name}Nieuw`
+            });
+            if (!edit?.changes?.[uri]?.length) refused.push(node.name);
+        }
+        expect(refused).toEqual([]);
+    }, 60_000);
 });
