@@ -3,6 +3,8 @@
  */
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import type { ConsolidateCliOptions } from '../consolidate/cli.js';
+import { runConsolidate } from '../consolidate/cli.js';
 import type { DiffCliOptions } from '../diff/cli.js';
 import { DIFF_FORMATS, runDiff } from '../diff/cli.js';
 import { UsageError } from '../workspace.js';
@@ -138,6 +140,16 @@ program.command('diff')
     .option('--datum <datum>', 'datum van de bijgehouden wijzigingen in DOCX (standaard: nu)')
     .action(async (paden: string[], opts: DiffCliOptions) => {
         process.exitCode = await runDiff(paden, opts);
+    });
+
+program.command('consolidate')
+    .description('Pas de wijzigingen van een addendum (wijziging { vervang … / voeg … in / vervalt … }) toe op het document dat het wijzigt, schrijf de geconsolideerde .ovk-tekst en controleer die.')
+    .argument('<addendum>', 'het .ovk-bestand van het addendum')
+    .option('-o, --output <bestand>', 'schrijf de geconsolideerde tekst naar dit .ovk-bestand (standaard: stdout)')
+    .addOption(new Option('-f, --format <format>', 'verslag: text (stderr) of json (stdout, met -o)').choices(['text', 'json']).default('text'))
+    .option('--root <map>', 'map waarbinnen imports moeten blijven (standaard: de map van het addendum)')
+    .action(async (addendum: string, opts: ConsolidateCliOptions) => {
+        process.exitCode = await runConsolidate(addendum, opts);
     });
 
 try {
