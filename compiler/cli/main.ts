@@ -59,7 +59,13 @@ program.command('check')
     .option('-o, --output <bestand>', 'schrijf het rapport naar een bestand in plaats van stdout')
     .option('--root <map>', 'map waarbinnen imports moeten blijven (standaard: de gemeenschappelijke map van de argumenten)')
     .option('--report-dir <map>', 'schrijf het rapport ook in alle formaten naar deze map')
-    .action(async (paden: string[], opts: { format: ReportFormat; output?: string; root?: string; reportDir?: string }) => {
+    .option('--baseline <bestand>', 'meld en tel alleen bevindingen die niet in deze baseline staan')
+    .option('--update-baseline', 'schrijf alle huidige bevindingen naar het bestand van --baseline')
+    .option('--max-warnings <aantal>', 'faal ook bij meer dan dit aantal waarschuwingen', (v: string) => {
+        if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings verwacht een geheel getal van 0 of meer, niet '${v}'.`);
+        return Number(v);
+    })
+    .action(async (paden: string[], opts: { format: ReportFormat; output?: string; root?: string; reportDir?: string; baseline?: string; updateBaseline?: boolean; maxWarnings?: number }) => {
         const result = await runCheck(paden, { ...opts, version: VERSION });
         process.exitCode = result.exitCode;
     });
