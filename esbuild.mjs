@@ -20,6 +20,11 @@ await Promise.all([
         ...common, entryPoints: { 'language/main-browser': 'language/main-browser.ts' },
         outdir: 'dist', format: 'iife', platform: 'browser', target: 'es2022', banner: { js: polyfill }
     }),
+    // VS Code for the web: its extension host loads one CommonJS file with only `vscode` from outside (web-and-docx.md A.7).
+    esbuild.build({
+        ...common, entryPoints: { 'extension/main-browser': 'extension/main-browser.ts' },
+        outdir: 'dist', format: 'cjs', platform: 'browser', target: 'es2022', external: ['vscode'], outExtension: { '.js': '.cjs' }
+    }),
     esbuild.build({
         ...common, entryPoints: { 'cli/main': 'compiler/cli/main.ts' },
         outdir: 'dist', format: 'esm', platform: 'node', target: 'node20', outExtension: { '.js': '.mjs' },
