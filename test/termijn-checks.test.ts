@@ -220,6 +220,7 @@ describe('looptijd-dates-contradict (R1.14)', () => {
     }`));
         expect(found(d)).toEqual(['7:27 looptijd-dates-contradict «2018-12-31»', '10:31 looptijd-dates-contradict «2014-07-09»']);
         expect(mine(d)[0].message).toBe('Twee ingangsdata voor dezelfde looptijd: 2018-12-31 hier en 2014-07-09 in artikel 1.1. Houd er één aan.');
+        expect(mine(d)[1].message).toBe('Twee ingangsdata voor dezelfde looptijd: 2014-07-09 hier en 2018-12-31 bovenaan het document. Houd er één aan.');
     });
     test('einde before ingang, a date that does not exist, and an uiterste einde before the first end', async () => {
         const d = await one(raam(`    looptijd { ingang 2021-01-01 einde 2020-12-31 }
@@ -305,8 +306,8 @@ describe('verlenging-past-uiterste (R1.15)', () => {
         uiterste einde 2028-12-31
     }`));
         expect(found(d)).toEqual(['9:9 verlenging-past-uiterste «verlenging stilzwijgend 3 x 2 jaren»']);
-        expect(only(d, 'verlenging-past-uiterste').message).toBe('verlenging 3 loopt tot dinsdag 2030-12-31, na de uiterste einddatum zondag 2028-12-31 '
-            + '(hier). De perioden eindigen op 2026-12-31, 2028-12-31, 2030-12-31 (R1.15). Beperk het aantal of de duur van de verlengingen, of verschuif de uiterste einddatum.');
+        expect(only(d, 'verlenging-past-uiterste').message).toBe('verlenging 3 loopt tot dinsdag 2030-12-31, na de uiterste einddatum zondag 2028-12-31. '
+            + 'De perioden eindigen op 2026-12-31, 2028-12-31, 2030-12-31 (R1.15). Beperk het aantal of de duur van de verlengingen, of verschuif de uiterste einddatum.');
     });
     test('silent when the renewals end exactly on the uiterste einde (termijnen.md §1.6 #16)', async () => {
         const d = await one(raam(`    looptijd {

@@ -177,9 +177,16 @@ const FIELD_NAMES: Record<DateField['property'], { one: string; two: string }> =
     uiterste: { one: 'uiterste einddatum', two: 'uiterste einddata' }
 };
 
+/** "in artikel 3.1", or where a bepaling at document level sits. */
 function where(node: AstNode): string {
     const citation = citationOf(node);
-    return citation ? `in ${citation}` : 'hier';
+    return citation ? `in ${citation}` : 'bovenaan het document';
+}
+
+/** " (artikel 3.2)", or nothing at document level. */
+function placeOf(node: AstNode): string {
+    const citation = citationOf(node);
+    return citation ? ` (${citation})` : '';
 }
 
 /** "4 jaar", "1 jaar en 3 maanden", "45 dagen": the span from S to E inclusive (R1.14). */
@@ -292,7 +299,7 @@ function extensionFindings(root: Document, out: TermijnFinding[]): void {
         out.push({
             code: 'verlenging-past-uiterste', severity: 'warning', node: v.node, related,
             message: `${v.count === undefined ? 'De verlenging is onbeperkt: ' : ''}verlenging ${past.index} loopt tot ${formatDate(past.end!)}, na de uiterste einddatum `
-                + `${formatDate(latest)} (${where(uiterste?.node ?? v.node).replace(/^in /, '')}). De perioden eindigen op ${ends.join(', ')} (R1.15). `
+                + `${formatDate(latest)}${placeOf(uiterste?.node ?? v.node)}. De perioden eindigen op ${ends.join(', ')} (R1.15). `
                 + `Beperk het aantal of de duur van de verlengingen, of verschuif de uiterste einddatum.`
         });
     }
@@ -302,7 +309,7 @@ function extensionFindings(root: Document, out: TermijnFinding[]): void {
             code: 'verlenging-past-uiterste', severity: 'warning', node: x.verlenging.node, related,
             message: `Deze verlenging kan de overeenkomst laten doorlopen tot ${formatDate(x.end)}: ${amountLabel(x.verlenging.length!.amount, x.verlenging.length!.unit)}`
                 + `${x.verlenging.count !== undefined && x.verlenging.count > 1 ? ` (${x.verlenging.count} keer)` : ''} na het einde van de laatste periode `
-                + `(${formatDate(last.end!)}), terwijl de overeenkomst uiterlijk op ${formatDate(latest)} eindigt (${where(uiterste?.node ?? x.verlenging.node).replace(/^in /, '')}) (R1.15). `
+                + `(${formatDate(last.end!)}), terwijl de overeenkomst uiterlijk op ${formatDate(latest)} eindigt${placeOf(uiterste?.node ?? x.verlenging.node)} (R1.15). `
                 + `Zeg welke bepaling voorgaat, of sluit deze verlenging na de laatste periode uit.`
         });
     }
