@@ -1,0 +1,403 @@
+/**
+ * The seed agreements of shared/seeds as example document sets (issue 3, item 2): each was imported with
+ * `contractspraak import` and then structured by hand (parties, looptijd, termijnen, rangorde), kept as written,
+ * defects included. For every seed in SEEDS:
+ *
+ * 1. the set builds without lexer or parser errors (test/examples.test.ts compares its findings with
+ *    expected-findings.txt; the README of the set says why each finding is a true defect);
+ * 2. every word of the source (its copy in bron/) is in the encoding, in order, and the encoding adds only the
+ *    listed words (see `sourceWords` and `encodingWords` for the normalisation);
+ * 3. the computed numbers are the numbers the source prints: artikel headings, lid labels, and a few citations.
+ *
+ * To add a seed (002, 004): add an entry to SEEDS. Run the test once with `missing: []` and `added: []`: the
+ * failure lists the words that differ (source line and word); keep only those you can explain, and say why in
+ * the entry's comment.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstNode, LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, isLeafCstNode } from 'langium';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadWorkspace } from '../compiler/workspace.js';
+import type { Artikel, Bijlage, Document, Lid, Lijst, Onderdeel, Prose, Tabel } from '../language/generated/ast.js';
+import {
+    isArtikel, isArtikelRef, isAutoTerm, isBijlage, isBijlageRef, isDocument, isHoofdstuk, isKop, isLid, isLidRef,
+    isOnderdeelRef, isOndertekening, isOverwegingen, isOverwegingRef, isPartij, isPartijen, isRelatieveRef, isTabel, isTekst,
+    isTermUse, isText, isToelichting, isUnknownRef, isUrlRef, isWetRef
+} from '../language/generated/ast.js';
+import { documentStructure } from '../language/model/structure.js';
+import { proseText, unescapeProse } from '../language/prose.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const examples = path.resolve(here, '../examples');
+
+interface Seed {
+    /** Folder under examples/. */
+    set: string;
+    /** The document of the agreement, relative to the set. */
+    main: string;
+    /** The seed's copy in the set, relative to the set. */
+    source: string;
+    /** Source lines the encoding leaves out on purpose (inclusive ranges), each with the reason. */
+    skip: Array<{ from: number; to: number; why: string }>;
+    /**
+     * Source lines read at the end of the source instead of where they stand: a bijlage named only in the table
+     * of contents is declared after the last artikel, where the renderer prints it.
+     */
+    moved?: { lines: number[]; why: string };
+    /** Labels the language does not print (parties are not numbered): removed from the start of these lines. */
+    unnumbered?: { lines: number[]; label: RegExp };
+    /** Source words the encoding lacks, as `line word` (lower case, after normalisation). */
+    missing: string[];
+    /** Words only the encoding has (lower case, after normalisation), in order. */
+    added: string[];
+    /** Number of source words after normalisation: pins the normalisation, so a change to it is seen. */
+    sourceWordCount: number;
+    /** A heading of an artikel in the source: number in group 1, title in group 2. */
+    heading: RegExp;
+    /** A lid label in the source ("- 5.4 …", "5.4 …"): the label in group 1. */
+    lidLabel: RegExp;
+    /** The number of artikelen and leden the source prints. */
+    counts: { artikelen: number; leden: number };
+    /** References whose rendered citation must be the number the source typed: [qualified name of the lid, citations in order]. */
+    citations: Array<[string, string[]]>;
+}
+
+const SEEDS: Seed[] = [
+    {
+        // Seed 000: Ontwikkelovereenkomst Leidse regio (v1.1, definitief, 31 december 2018).
+        set: 'ontwikkelovereenkomst-leidse-regio',
+        main: 'ontwikkelovereenkomst.ovk',
+        source: 'bron/000_173709e3f1f88c53.txt',
+        skip: [
+            { from: 7, to: 10, why: 'front matter: page count (computed by the renderer), versie, vastgesteld and status (metadata)' },
+            { from: 86, to: 99, why: 'table of contents (computed by the renderer)' }
+        ],
+        moved: { lines: [100, 101], why: 'the two bijlagen, named only in the table of contents; declared after artikel 13' },
+        // The signatures of Leiderdorp and Oegstgeest are dated "21/1/14" and "10/1/14"; the encoding has the
+        // dates 2014-01-21 and 2014-01-10, so that the checker can compare them with the date of the text.
+        missing: ['290 1', '290 14', '300 1', '300 14'],
+        // The empty "Datum:" of Leiden and Zoeterwoude is the placeholder [datum]; the signature dates as written
+        // in the encoding.
+        added: ['datum', '2014', '01', '2014', '01', 'datum'],
+        sourceWordCount: 4816,
+        heading: /^#+ (?:\*\*)?Artikel (\d+) (.*?)(?:\*\*)?$/,
+        lidLabel: /^\s*- (\d+\.\d+)\.? /,
+        counts: { artikelen: 13, leden: 65 },
+        citations: [
+            // 3.1 "conform artikel 10.1": written as the source has it, though artikel 10 is now the GVO (see README).
+            ['Duur.Looptijd', ['artikel 10.1']],
+            ['ToelatingDeelnemers.UEA', ['artikel 5.1', 'bijlage 2', 'artikel 5.2', 'bijlage 2', 'bijlage 2']],
+            ['BevoegdPersoon.BevoegdPersoon', ['artikel 5.4, onderdeel d']],
+            ['Beeindiging.Ontbinding', ['artikel 11.3', 'artikel 11.6']],
+            ['Overlegtafel.UitgewerkteVoorstellen', ['artikel 8.8', 'artikel 11.1', 'artikel 11.1']]
+        ]
+    }
+];
+
+// ------------------------------------------------------------------------------------------------ words
+
+interface Word {
+    text: string;
+    /** 1-based line in its file. */
+    line: number;
+}
+
+/**
+ * The kinds of element a citation names. A reference renders its kind and number ("artikel 5.4, onderdeel d",
+ * "overweging A") where the source may say less or otherwise ("artikel 5.4 sub d", "onder (A)"); the kind
+ * words are left out on both sides, the numbers are compared.
+ */
+const KIND_WORDS = new Set(['artikel', 'artikelen', 'lid', 'leden', 'bijlage', 'bijlagen', 'annex', 'onderdeel', 'sub',
+    'overweging', 'hoofdstuk']);
+
+/** Words of a text, lower case, kind words left out. */
+function words(text: string, line: number): Word[] {
+    return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map(m => m[0].toLowerCase()).filter(w => !KIND_WORDS.has(w))
+        .map(w => ({ text: w, line }));
+}
+
+function inSkip(seed: Seed, line: number): boolean {
+    return seed.skip.some(s => line >= s.from && line <= s.to);
+}
+
+/**
+ * The words of the source, normalised: the skipped lines are left out, the `moved` lines are read at the end,
+ * the party labels of `unnumbered` are removed, Markdown marks (`**`, `#`, `-`) are punctuation and fall away with it. Everything else stays: the
+ * headings "Artikel N", the lid and list labels ("5.4", "a)", "A.") are compared with the numbers the encoding
+ * computes.
+ */
+function sourceWords(seed: Seed): Word[] {
+    const text = fs.readFileSync(path.join(examples, seed.set, seed.source), 'utf8');
+    const out: Word[] = [];
+    const atEnd: Word[] = [];
+    text.split('\n').forEach((raw, i) => {
+        const line = i + 1;
+        if (inSkip(seed, line)) return;
+        const into = seed.moved?.lines.includes(line) ? atEnd : out;
+        let content = raw.replace(/\]\([^)\s]*\)/g, ']').replace(/<\/?(?:sup|sub)>/g, '');
+        if (seed.unnumbered?.lines.includes(line)) {
+            const before = content;
+            content = content.replace(seed.unnumbered.label, '');
+            expect(content, `line ${line} starts with a party label`).not.toBe(before);
+        }
+        into.push(...words(content, line));
+    });
+    return [...out, ...atEnd];
+}
+
+/**
+ * The words of the encoding in document order, as a reader of the rendered agreement sees them: titles,
+ * prose, labels computed by the language ("Artikel 4", "4.3", "a", "A"), references as their citation
+ * ("artikel 10.1", "bijlage 2", "overweging A"), relative references as the renderer words them ("het vorige
+ * lid"), legislation as written, placeholders as their words, and the source lines the importer kept as
+ * `// |` comments where they stand. Annotations (begrippen, rangorde, looptijd, termijnen, gebeurtenissen,
+ * afwijkingen, documents of the set, metadata) carry no words of the source and are skipped.
+ */
+function encodingWords(doc: LangiumDocument, all: LangiumDocument[]): Word[] {
+    const root = doc.parseResult.value as Document;
+    const out: Word[] = [];
+    const lineOf = (n: AstNode) => (n.$cstNode?.range.start.line ?? -1) + 1;
+    const emit = (text: string, at: AstNode) => out.push(...words(text, lineOf(at)));
+    const info = (n: AstNode) => {
+        const i = documentStructure(AstUtils.getContainerOfType(n, isDocument)!).info(n);
+        if (!i) throw new Error(`no computed number for ${n.$type} ${(n as { name?: string }).name}`);
+        return i;
+    };
+    const citation = (target: AstNode | undefined) => {
+        if (!target) throw new Error('unresolved reference');
+        return info(target).citation;
+    };
+    const prose = (p: Prose | undefined) => {
+        if (!p) return;
+        for (const deel of p.delen) {
+            let text: string;
+            if (isText(deel)) text = unescapeProse(deel.waarde);
+            else if (isAutoTerm(deel) || isTermUse(deel)) text = deel.term.$refText;
+            else if (isArtikelRef(deel) || isLidRef(deel) || isOnderdeelRef(deel) || isBijlageRef(deel) || isOverwegingRef(deel)) {
+                text = citation(deel.target.ref);
+            } else if (isRelatieveRef(deel)) {
+                text = `${deel.relatie.replace(/^vorig$/, 'vorige').replace(/^volgend$/, 'volgende')} ${deel.soort}`;
+            } else if (isWetRef(deel)) {
+                text = `artikel ${deel.artikel}${deel.lid ? ` lid ${deel.lid}` : ''}${deel.onderdeel ? ` onder ${deel.onderdeel}` : ''} ${deel.wet.join(' ')}`;
+            } else if (isUnknownRef(deel)) text = deel.woorden.join(' ');
+            else if (isUrlRef(deel)) text = deel.url;
+            else throw new Error(`prose part ${deel.$type} not rendered`);
+            emit(text, p);
+        }
+    };
+    const lijst = (l: Lijst | undefined) => l?.onderdelen.forEach(onderdeel);
+    const onderdeel = (o: Onderdeel) => {
+        emit(info(o).label, o);
+        prose(o.tekst);
+        lijst(o.lijst);
+        prose(o.slot);
+    };
+    const lid = (l: Lid) => {
+        emit(info(l).label, l);
+        prose(l.tekst);
+        lijst(l.lijst);
+        prose(l.slot);
+    };
+    const tabel = (t: Tabel) => {
+        prose(t.titel);
+        t.kolommen.forEach(k => prose(k));
+        for (const rij of t.rijen) rij.cellen.forEach(c => prose(c));
+    };
+    const artikel = (a: Artikel) => {
+        emit(`Artikel ${info(a).label}`, a);
+        prose(a.titel);
+        for (const x of a.inhoud) {
+            if (isLid(x)) lid(x);
+            else if (isTekst(x) || isToelichting(x) || isKop(x)) prose(x.tekst);
+            else if (isTabel(x)) tabel(x);
+        }
+    };
+    const bijlage = (b: Bijlage) => {
+        emit(`bijlage ${info(b).label}`, b);
+        prose(b.titel);
+        if (b.pad) {
+            const file = path.resolve(path.dirname(AstUtils.getDocument(b).uri.fsPath), proseText(b.pad));
+            (all.find(d => d.uri.fsPath === file)!.parseResult.value as Document).leden.forEach(member);
+        } else {
+            b.leden.forEach(member);
+        }
+    };
+    const member = (n: AstNode) => {
+        if (isTekst(n) || isToelichting(n) || isKop(n)) prose(n.tekst);
+        else if (isPartijen(n)) {
+            prose(n.inleiding);
+            for (const p of n.leden.filter(isPartij)) {
+                prose(p.titel);
+                prose(p.omschrijving);
+            }
+            prose(n.slot);
+        } else if (isOverwegingen(n)) {
+            prose(n.inleiding);
+            for (const o of n.leden) {
+                emit(info(o).label, o);
+                prose(o.tekst);
+            }
+            prose(n.slot);
+        } else if (isHoofdstuk(n)) {
+            prose(n.titel);
+            n.leden.forEach(member);
+        } else if (isArtikel(n)) artikel(n);
+        else if (isBijlage(n)) bijlage(n);
+        else if (isTabel(n)) tabel(n);
+        else if (isOndertekening(n)) {
+            prose(n.inleiding);
+            for (const h of n.handtekeningen) {
+                prose(h.weergave);
+                prose(h.naam);
+                prose(h.functie);
+                prose(h.plaats);
+                if (h.datum || h.datumTekst) emit('Datum', h);
+                if (h.datum) emit(h.datum, h);
+                prose(h.datumTekst);
+            }
+        }
+    };
+    prose(root.titel);
+    root.leden.forEach(member);
+    return withKeptLines(doc, out);
+}
+
+/** The words of the importer's `// | …` comments (source text without a place in the language), where they stand. */
+function withKeptLines(doc: LangiumDocument, out: Word[]): Word[] {
+    const kept: Word[] = [];
+    for (const node of CstUtils.streamCst(doc.parseResult.value.$cstNode!)) {
+        if (!isLeafCstNode(node) || !node.hidden) continue;
+        const m = /^\/\/ \|(.*)$/.exec(node.text);
+        if (m) kept.push(...words(m[1], node.range.start.line + 1));
+    }
+    const result: Word[] = [];
+    let k = 0;
+    for (const w of out) {
+        while (k < kept.length && kept[k].line < w.line) result.push(kept[k++]);
+        result.push(w);
+    }
+    return [...result, ...kept.slice(k)];
+}
+
+/**
+ * Myers' O((N+D)D) alignment: the indices of `a` and of `b` that are not part of a longest common subsequence.
+ * The encoding and the source differ in a handful of words, so D is small.
+ */
+function align<T>(a: T[], b: T[], eq: (x: T, y: T) => boolean): { onlyA: number[]; onlyB: number[] } {
+    const n = a.length, m = b.length, off = n + m + 1;
+    const v = new Int32Array(2 * off + 1);
+    const trace: Int32Array[] = [];
+    for (let d = 0; d <= n + m; d++) {
+        if (d > 2000) throw new Error(`source and encoding differ in more than ${d} words`);
+        trace.push(v.slice(off - d - 1, off + d + 2));   // k in [-d-1, d+1] at index k + d + 1
+        for (let k = -d; k <= d; k += 2) {
+            let x = k === -d || (k !== d && v[off + k - 1] < v[off + k + 1]) ? v[off + k + 1] : v[off + k - 1] + 1;
+            let y = x - k;
+            while (x < n && y < m && eq(a[x], b[y])) { x++; y++; }
+            v[off + k] = x;
+            if (x >= n && y >= m) return backtrack(trace, n, m);
+        }
+    }
+    throw new Error('unreachable');
+}
+
+function backtrack(trace: Int32Array[], n: number, m: number): { onlyA: number[]; onlyB: number[] } {
+    const onlyA: number[] = [], onlyB: number[] = [];
+    let x = n, y = m;
+    for (let d = trace.length - 1; d > 0; d--) {
+        const at = (k: number) => trace[d][k + d + 1];
+        const k = x - y;
+        const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
+        const prevX = at(prevK), prevY = prevX - prevK;
+        while (x > prevX && y > prevY) { x--; y--; }
+        if (x === prevX) onlyB.push(prevY); else onlyA.push(prevX);
+        x = prevX; y = prevY;
+    }
+    return { onlyA: onlyA.reverse(), onlyB: onlyB.reverse() };
+}
+
+// ------------------------------------------------------------------------------------------------ the tests
+
+describe.each(SEEDS.map(s => [s.set, s] as const))('%s', (_name, seed) => {
+    const setDir = path.join(examples, seed.set);
+    let all: LangiumDocument[];
+    let main: LangiumDocument;
+    let root: Document;
+
+    beforeAll(async () => {
+        const ws = await loadWorkspace([setDir], { root: setDir });
+        all = ws.all;
+        main = all.find(d => d.uri.fsPath === path.join(setDir, seed.main))!;
+        root = main.parseResult.value as Document;
+    });
+
+    test('the set builds without lexer or parser errors', () => {
+        expect(main, `${seed.main} is in the set`).toBeDefined();
+        for (const d of all) {
+            expect(d.parseResult.lexerErrors, path.relative(setDir, d.uri.fsPath)).toEqual([]);
+            expect(d.parseResult.parserErrors, path.relative(setDir, d.uri.fsPath)).toEqual([]);
+        }
+    });
+
+    test('the source is copied unchanged into the set', () => {
+        const shared = path.resolve(here, '../../shared/seeds', path.basename(seed.source));
+        if (!fs.existsSync(shared)) return;   // the seeds are outside the repository; the copy is what counts
+        expect(fs.readFileSync(path.join(setDir, seed.source), 'utf8')).toBe(fs.readFileSync(shared, 'utf8'));
+    });
+
+    test('every word of the source is in the encoding, in order, except the listed ones', () => {
+        const source = sourceWords(seed);
+        const encoding = encodingWords(main, all);
+        const { onlyA, onlyB } = align(source, encoding, (s, e) => s.text === e.text);
+        expect(onlyA.map(i => `${source[i].line} ${source[i].text}`), 'source words the encoding lacks (source line, word)').toEqual(seed.missing);
+        expect(onlyB.map(i => encoding[i].text), 'words only in the encoding').toEqual(seed.added);
+        expect(source.length).toBe(seed.sourceWordCount);
+        expect(encoding.length).toBe(seed.sourceWordCount - seed.missing.length + seed.added.length);
+    });
+
+    test('the comparison notices a missing sentence', () => {
+        // Take the last lid of the encoding out: its words are reported missing.
+        const leden = AstUtils.streamAllContents(root).filter(isLid).toArray();
+        const last = leden[leden.length - 1];
+        const line = last.$cstNode!.range.start.line + 1;
+        const damaged = encodingWords(main, all).filter(w => w.line !== line);
+        const { onlyA } = align(sourceWords(seed), damaged, (s, e) => s.text === e.text);
+        const lidWords = words(proseText(last.tekst), 0).length;
+        expect(onlyA.length).toBeGreaterThanOrEqual(seed.missing.length + lidWords);
+    });
+
+    test('artikelen: numbers and titles as in the source headings', () => {
+        const s = documentStructure(root);
+        const lines = fs.readFileSync(path.join(setDir, seed.source), 'utf8').split('\n');
+        const headings = lines.filter((_, i) => !inSkip(seed, i + 1)).map(l => seed.heading.exec(l)).filter(m => m !== null)
+            .map(m => `${m[1]} ${m[2]}`);
+        expect(headings).toHaveLength(seed.counts.artikelen);
+        const artikelen = AstUtils.streamAllContents(root).filter(isArtikel).filter(a => !AstUtils.getContainerOfType(a, isBijlage)).toArray();
+        expect(artikelen.map(a => `${s.info(a)!.label} ${proseText(a.titel)}`)).toEqual(headings);
+    });
+
+    test('leden: every label of the source', () => {
+        const s = documentStructure(root);
+        const lines = fs.readFileSync(path.join(setDir, seed.source), 'utf8').split('\n');
+        const labels = lines.filter((_, i) => !inSkip(seed, i + 1)).map(l => seed.lidLabel.exec(l)?.[1]).filter(x => x !== undefined);
+        expect(labels).toHaveLength(seed.counts.leden);
+        const leden = AstUtils.streamAllContents(root).filter(isLid).filter(l => !AstUtils.getContainerOfType(l, isBijlage));
+        expect(leden.map(l => s.info(l)!.label).toArray()).toEqual(labels);
+    });
+
+    test('references render the number the source typed', () => {
+        const s = documentStructure(root);
+        const byName = new Map(AstUtils.streamAllContents(root).filter(isLid)
+            .map(l => [`${(l.$container as Artikel).name}.${l.name}`, l] as const).toArray());
+        for (const [name, expected] of seed.citations) {
+            const lid = byName.get(name);
+            expect(lid, `lid ${name}`).toBeDefined();
+            const cites = AstUtils.streamAllContents(lid!)
+                .filter(n => isArtikelRef(n) || isLidRef(n) || isOnderdeelRef(n) || isBijlageRef(n))
+                .map(n => s.info((n as { target: { ref?: AstNode } }).target.ref!)!.citation).toArray();
+            expect(cites, `citations in lid ${name}`).toEqual(expected);
+        }
+    });
+});
