@@ -139,7 +139,8 @@ export function snapshotDocument(doc: LangiumDocument, root: string): DocumentSn
         if (isHoofdstuk(node)) {
             addElement(node, 'hoofdstuk', node.name, prose(node.titel), unnamedText(node.leden));
         } else if (isArtikel(node)) {
-            addElement(node, 'artikel', qualifiedName(node) ?? node.name, prose(node.titel), unnamedText(node.inhoud));
+            // An addendum's `leden { … }` is an unnamed artikel: its leden are no elements of their own here.
+            if (node.name) addElement(node, 'artikel', qualifiedName(node) ?? node.name, prose(node.titel), unnamedText(node.inhoud));
         } else if (isLid(node)) {
             addElement(node, 'lid', qualifiedName(node) ?? node.name, undefined, joinTexts([prose(node.tekst), prose(node.slot)]));
         } else if (isOnderdeel(node)) {
