@@ -22,8 +22,19 @@ export function resolveImportUri(documentUri: URI, pad: string): URI {
     return UriUtils.resolvePath(UriUtils.dirname(documentUri), pad);
 }
 
-/** Every file link written in a document, in source order. */
+const linkCache = new WeakMap<Document, ImportLink[]>();
+
+/**
+ * Every file link written in a document, in source order. Cached per parse (a new parse is a new root), since
+ * every document-set computation walks the links of each document it reaches.
+ */
 export function importLinks(root: Document, documentUri: URI): ImportLink[] {
+    let links = linkCache.get(root);
+    if (!links) linkCache.set(root, links = computeImportLinks(root, documentUri));
+    return links;
+}
+
+function computeImportLinks(root: Document, documentUri: URI): ImportLink[] {
     const links: ImportLink[] = [];
     for (const imp of root.imports) {
         const pad = proseText(imp.pad).trim();
