@@ -341,6 +341,13 @@ describe('invalid input is a TermijnError with a Dutch message', () => {
     test('a date beyond year 9999', () => {
         expect(() => computeTermijn({ amount: 10_000, unit: 'jaren' }, '2026-01-01')).toThrow(expect.objectContaining({ code: 'out-of-range' }));
     });
+    test('a looptijd that leaves the calendar\'s range is a TermijnError too, not a RangeError', () => {
+        // 1000 renewals of 1000 years pass the amount and count checks but reach year 1,000,000.
+        expect(() => computeLooptijd({
+            start: '2021-01-01', duration: { amount: 1000, unit: 'jaren' },
+            renewal: { kind: 'stilzwijgend', length: { amount: 1000, unit: 'jaren' }, maxCount: 1000 }
+        })).toThrow(expect.objectContaining({ code: 'out-of-range' }));
+    });
 });
 
 describe('R1.14 R1.15 looptijd', () => {

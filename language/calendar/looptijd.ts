@@ -118,6 +118,18 @@ function firstSpan(anchor: PlainDate, end: PlainDate): Span {
 }
 
 export function computeLooptijd(spec: LooptijdSpec): LooptijdResult {
+    try {
+        return compute(spec);
+    } catch (e) {
+        // Durations and counts up to 1000 pass validation, yet 1000 renewals of 1000 years leave Temporal's range.
+        if (e instanceof RangeError) {
+            throw new TermijnError('De looptijd valt buiten het bereik dat de kalender kan rekenen (jaar 1 tot en met 9999).', 'out-of-range');
+        }
+        throw e;
+    }
+}
+
+function compute(spec: LooptijdSpec): LooptijdResult {
     let calendar: WorkdayCalendar;
     try {
         calendar = resolveCalendar(spec.calendar);
