@@ -62,6 +62,11 @@ interface Seed {
     counts: { artikelen: number; leden: number };
     /** References whose rendered citation must be the number the source typed: [qualified name of the lid, citations in order]. */
     citations: Array<[string, string[]]>;
+    /**
+     * An artikelgewijze toelichting that starts with the number of the lid it explains ("Artikel 1.1 : …"): the
+     * number in group 1. Each document-level `toelichting:` that starts with a reference must cite that number.
+     */
+    toelichtingHeading?: RegExp;
 }
 
 const SEEDS: Seed[] = [
@@ -75,13 +80,18 @@ const SEEDS: Seed[] = [
             { from: 86, to: 99, why: 'table of contents (computed by the renderer)' }
         ],
         moved: { lines: [100, 101], why: 'the two bijlagen, named only in the table of contents; declared after artikel 13' },
-        // The signatures of Leiderdorp and Oegstgeest are dated "21/1/14" and "10/1/14"; the encoding has the
-        // dates 2014-01-21 and 2014-01-10, so that the checker can compare them with the date of the text.
-        missing: ['290 1', '290 14', '300 1', '300 14'],
-        // The empty "Datum:" of Leiden and Zoeterwoude is the placeholder [datum]; the signature dates as written
-        // in the encoding.
-        added: ['datum', '2014', '01', '2014', '01', 'datum'],
-        sourceWordCount: 4816,
+        // 6.1 "artikel 5.4 sub d" renders "artikel 5.4, onderdeel d". The signatures of Leiderdorp and Oegstgeest
+        // are dated "21/1/14" and "10/1/14"; the encoding has the dates 2014-01-21 and 2014-01-10, so that the
+        // checker can compare them with the date of the text (the alignment pairs the days, 21 and 10).
+        missing: ['173 sub', '290 1', '290 14', '300 1', '300 14'],
+        added: [
+            ...Array(9).fill('overweging'),   // "onder (A)" renders "onder (overweging A)" (overwegingen C-J)
+            'onderdeel',                      // 6.1 "artikel 5.4, onderdeel d"
+            'artikel',                        // 7.4 c "artikel 7.1 en 7.2" renders "artikel 7.1 en artikel 7.2"
+            'artikel',                        // 11.2 "artikel 11.3 t/m 11.6" renders "artikel 11.3 t/m artikel 11.6"
+            'datum', '2014', '01', '2014', '01', 'datum'   // [datum] for the empty dates; the two dates as dates
+        ],
+        sourceWordCount: 4875,
         heading: /^#+ (?:\*\*)?Artikel (\d+) (.*?)(?:\*\*)?$/,
         lidLabel: /^\s*- (\d+\.\d+)\.? /,
         counts: { artikelen: 13, leden: 65 },
@@ -93,6 +103,33 @@ const SEEDS: Seed[] = [
             ['Beeindiging.Ontbinding', ['artikel 11.3', 'artikel 11.6']],
             ['Overlegtafel.UitgewerkteVoorstellen', ['artikel 8.8', 'artikel 11.1', 'artikel 11.1']]
         ]
+    },
+    {
+        // Seed 003: Samenwerkingsovereenkomst Inkoop Sociaal Domein Regio Maastricht Heuvelland (signed 10 October 2017).
+        set: 'samenwerkingsovereenkomst-maastricht-heuvelland',
+        main: 'samenwerkingsovereenkomst.ovk',
+        source: 'bron/003_3aee442c32ee9cc1.txt',
+        skip: [],
+        unnumbered: { lines: [9, 11, 13, 15, 17, 19], label: /^[a-f]\) / },
+        missing: [],
+        added: [
+            'overweging',           // overweging n "als bedoeld onder a" renders "als bedoeld onder overweging a"
+            'artikel', 'artikel',   // 8.2 e "de artikelen 2.1 en 3.2" renders "de artikelen artikel 2.1 en artikel 3.2"
+            'artikel', 'artikel',   // toelichting 1.4 "de artikelen 5 t/m 7" renders "de artikelen artikel 5 t/m artikel 7"
+            '1'                     // the heading "Bijlage:" renders "Bijlage 1"
+        ],
+        sourceWordCount: 6007,
+        heading: /^#+ \*\*Artikel (\d+):? (.*?)\*\*$/,
+        lidLabel: /^(\d+\.\d+) /,
+        counts: { artikelen: 10, leden: 47 },
+        citations: [
+            ['Deelname.Toetreding', ['artikel 3.2', 'bijlage 1']],
+            ['Reikwijdte.Verlenging', ['artikel 9.1']],
+            ['FysiekOverleg.Bijeenkomsten', ['artikel 4.3']],
+            ['VirtueelOverleg.Agendering', ['artikel 6.4']],
+            ['Slot.Rechter', ['overweging q']]
+        ],
+        toelichtingHeading: /^Artikel (\d+\.\d+) ?:? /
     }
 ];
 
@@ -104,18 +141,9 @@ interface Word {
     line: number;
 }
 
-/**
- * The kinds of element a citation names. A reference renders its kind and number ("artikel 5.4, onderdeel d",
- * "overweging A") where the source may say less or otherwise ("artikel 5.4 sub d", "onder (A)"); the kind
- * words are left out on both sides, the numbers are compared.
- */
-const KIND_WORDS = new Set(['artikel', 'artikelen', 'lid', 'leden', 'bijlage', 'bijlagen', 'annex', 'onderdeel', 'sub',
-    'overweging', 'hoofdstuk']);
-
-/** Words of a text, lower case, kind words left out. */
+/** Words of a text, lower case (headings are printed in capitals in some sources). */
 function words(text: string, line: number): Word[] {
-    return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map(m => m[0].toLowerCase()).filter(w => !KIND_WORDS.has(w))
-        .map(w => ({ text: w, line }));
+    return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map(m => ({ text: m[0].toLowerCase(), line }));
 }
 
 function inSkip(seed: Seed, line: number): boolean {
@@ -124,9 +152,10 @@ function inSkip(seed: Seed, line: number): boolean {
 
 /**
  * The words of the source, normalised: the skipped lines are left out, the `moved` lines are read at the end,
- * the party labels of `unnumbered` are removed, Markdown marks (`**`, `#`, `-`) are punctuation and fall away with it. Everything else stays: the
- * headings "Artikel N", the lid and list labels ("5.4", "a)", "A.") are compared with the numbers the encoding
- * computes.
+ * the party labels of `unnumbered` are removed, Markdown marks (`**`, `#`, `-`, link targets, `<sup>`) fall away
+ * and case is ignored. Everything else stays: the headings "Artikel N", the lid and list labels ("5.4", "a)",
+ * "A.") are compared with the numbers the encoding computes, typed citations with the citations references
+ * render (where they differ, the words are in the seed's `missing` and `added`).
  */
 function sourceWords(seed: Seed): Word[] {
     const text = fs.readFileSync(path.join(examples, seed.set, seed.source), 'utf8');
@@ -395,9 +424,20 @@ describe.each(SEEDS.map(s => [s.set, s] as const))('%s', (_name, seed) => {
             const lid = byName.get(name);
             expect(lid, `lid ${name}`).toBeDefined();
             const cites = AstUtils.streamAllContents(lid!)
-                .filter(n => isArtikelRef(n) || isLidRef(n) || isOnderdeelRef(n) || isBijlageRef(n))
+                .filter(n => isArtikelRef(n) || isLidRef(n) || isOnderdeelRef(n) || isBijlageRef(n) || isOverwegingRef(n))
                 .map(n => s.info((n as { target: { ref?: AstNode } }).target.ref!)!.citation).toArray();
             expect(cites, `citations in lid ${name}`).toEqual(expected);
         }
+    });
+
+    test.runIf(seed.toelichtingHeading !== undefined)('the artikelgewijze toelichting cites the leden the source numbers', () => {
+        const s = documentStructure(root);
+        const lines = fs.readFileSync(path.join(setDir, seed.source), 'utf8').split('\n');
+        const numbers = lines.map(l => seed.toelichtingHeading!.exec(l)?.[1]).filter(x => x !== undefined);
+        const cited = root.leden.filter(isToelichting).map(t => t.tekst.delen[0])
+            .filter(d => isLidRef(d) || isArtikelRef(d))
+            .map(d => s.info((d as { target: { ref?: AstNode } }).target.ref!)!.citation.replace(/^artikel /, ''));
+        expect(numbers.length).toBeGreaterThan(0);
+        expect(cited).toEqual(numbers);
     });
 });
