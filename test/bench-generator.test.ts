@@ -62,7 +62,7 @@ suite('benchmark generator', () => {
         const docs = await build([doc]);
         expect(problems(docs)).toEqual([]);
         // Capitalised words became term references, some of them resolved.
-        const resolvedAuto = docs[0].references.filter(r => r.$refNode?.astNode.$type === 'AutoTerm' && r.ref !== undefined);
+        const resolvedAuto = (docs[0].references as Reference[]).filter(r => r.$refNode?.astNode.$type === 'AutoTerm' && r.ref !== undefined);
         expect(resolvedAuto.length).toBeGreaterThan(50);
     });
 
@@ -74,7 +74,7 @@ suite('benchmark generator', () => {
         const docs = await build(files);
         expect(problems(docs)).toEqual([]);
         const leaves = docs.filter(d => d.uri.path.includes('deel-'));
-        const targets = new Set(leaves.flatMap(d => d.references.filter(r => r.ref).map(r => r.$nodeDescription?.documentUri.path.split('/').pop())));
+        const targets = new Set(leaves.flatMap(d => (d.references as Reference[]).filter(r => r.ref).map(r => r.$nodeDescription?.documentUri.path.split('/').pop())));
         expect(targets).toContain('aiv.ovk');
         expect(targets).toContain('basis-01.ovk');
         expect(files.reduce((n, f) => n + f.stats.crossRefs + f.stats.hubRefs, 0)).toBeGreaterThan(0);
