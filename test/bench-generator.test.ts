@@ -3,7 +3,7 @@
  * diagnostics at all, unless broken references are asked for. Small sizes only, and no timing: speed targets
  * belong in `npm run bench`, never in unit tests.
  */
-import type { LangiumDocument } from 'langium';
+import type { LangiumDocument, Reference } from 'langium';
 import { describe as suite, expect, test } from 'vitest';
 import { generateDocument, generateWorkspace, mulberry32 } from '../bench/generator.js';
 import { buildSet } from './helpers.js';
