@@ -14,6 +14,12 @@ import type { LooptijdCliOptions } from './looptijd.js';
 import { runLooptijd } from './looptijd.js';
 import type { ImportCliOptions } from './import.js';
 import { IMPORT_FORMATS, runImport } from './import.js';
+import type { CompileCliOptions } from './compile.js';
+import { compileSetFolder, runCompile } from './compile.js';
+import type { EvaluateCliOptions } from './evaluate.js';
+import { runEvaluate } from './evaluate.js';
+import type { TestCliOptions } from './test.js';
+import { runTest } from './test.js';
 import { runExamples } from './run.js';
 import type { RangordeCliOptions } from './rangorde.js';
 import { runRangorde } from './rangorde.js';
@@ -80,7 +86,8 @@ program.command('run')
             version: VERSION,
             produce: async (set, outDir) => {
                 const rendered = await runRender(set.folder, { format: 'html,md,docx', output: outDir, all: true, root: set.folder });
-                return rendered.written.map(file => path.relative(outDir, file));
+                const rules = await compileSetFolder(set.folder, outDir, VERSION);
+                return { files: [...rendered.written.map(file => path.relative(outDir, file)), ...rules.files], notes: rules.notes };
             }
         });
     });
@@ -124,6 +131,34 @@ program.command('rangorde')
     .option('--root <map>', 'map waarbinnen imports moeten blijven (standaard: de map van het bestand)')
     .action(async (bestand: string, opts: RangordeCliOptions) => {
         process.exitCode = await runRangorde(bestand, opts);
+    });
+
+program.command('compile')
+    .description('Compileer de documentset vanuit een overeenkomst naar regel-JSON (schema/rules.schema.json): termijnen met gevolgen, looptijd, opzegging, rangorde, tarieven, indexatie en boetes, elk met de bron. Een set met fouten krijgt geen regels, tenzij --force.')
+    .argument('<bestand>', 'het .ovk-bestand van de overeenkomst')
+    .option('-o, --output <bestand>', 'schrijf de regels naar dit bestand (standaard: stdout)')
+    .option('--force', 'schrijf de regels ook als de set fouten heeft (de fouten staan dan in de JSON)')
+    .option('--root <map>', 'map waarbinnen imports moeten blijven (standaard: de map van het bestand)')
+    .action(async (bestand: string, opts: CompileCliOptions) => {
+        process.exitCode = await runCompile(bestand, { ...opts, version: VERSION });
+    });
+
+program.command('evaluate')
+    .description('Pas gecompileerde regels toe op gebeurtenissen: per termijn de uiterste datum met afleiding, de status en de gevolgen; de huidige periode en de volgende opzegdatum.')
+    .argument('<regels>', 'regel-JSON van contractspraak compile')
+    .option('-e, --events <bestand>', 'JSON met gebeurtenissen: [{"event": "Dagtekening", "datum": "2026-04-24", …}]')
+    .option('--op <datum>', 'peildatum JJJJ-MM-DD (standaard: vandaag)')
+    .option('-f, --format <format>', 'uitvoerformaat: text of json', 'text')
+    .action((regels: string, opts: EvaluateCliOptions) => {
+        process.exitCode = runEvaluate(regels, opts);
+    });
+
+program.command('test')
+    .description('Voer scenario\'s uit (*.scenario.json naast een overeenkomst): gebeurtenissen met verwachte data, statussen en gevolgen; een mislukte verwachting toont verwacht, werkelijk en de afleiding.')
+    .argument('<paden...>', 'scenariobestanden of mappen')
+    .option('-f, --format <format>', 'uitvoerformaat: text, junit of json', 'text')
+    .action(async (paden: string[], opts: TestCliOptions) => {
+        process.exitCode = await runTest(paden, { ...opts, version: VERSION });
     });
 
 program.command('import')

@@ -63,8 +63,14 @@ function sameLines(a: string[], b: string[]): boolean {
 export interface RunOptions {
     out: string;
     version: string;
-    /** Hook for further outputs per set (rendering, rule JSON); returns the files it wrote. */
-    produce?: (set: SetResult, outDir: string) => Promise<string[]>;
+    /** Hook for further outputs per set (rendering, rule JSON); returns the files it wrote, and notes to print. */
+    produce?: (set: SetResult, outDir: string) => Promise<string[] | Produced>;
+}
+
+export interface Produced {
+    files: string[];
+    /** One line each, e.g. why an output was skipped. */
+    notes: string[];
 }
 
 export async function runExamples(folder: string, options: RunOptions): Promise<number> {
@@ -80,7 +86,9 @@ export async function runExamples(folder: string, options: RunOptions): Promise<
         fs.writeFileSync(path.join(outDir, 'check.sarif'), formatSarif(result.findings, options.version));
         fs.writeFileSync(path.join(outDir, 'check.junit.xml'), formatJunit(result.findings, [...new Set(result.findings.map(f => f.file))]));
         const written = ['check.txt', 'check.json', 'check.sarif', 'check.junit.xml'];
-        if (options.produce) written.push(...await options.produce(result, outDir));
+        const produced = options.produce ? await options.produce(result, outDir) : [];
+        const notes = Array.isArray(produced) ? [] : produced.notes;
+        written.push(...(Array.isArray(produced) ? produced : produced.files));
         const summary = summarise(result.findings, new Set(result.findings.map(f => f.file)).size);
         process.stdout.write(`\n== ${result.name}\n`);
         for (const line of result.lines) process.stdout.write(`   ${line}\n`);
@@ -93,6 +101,7 @@ export async function runExamples(folder: string, options: RunOptions): Promise<
             process.stdout.write(`   fouten, en geen ${EXPECTED_FINDINGS} die ze verwacht\n`);
         }
         process.stdout.write(`   uitvoer: ${written.map(f => path.join(outDir, f)).join(', ')}\n`);
+        for (const note of notes) process.stdout.write(`   ${note}\n`);
         if (!result.ok) failures++;
     }
     process.stdout.write(`\n${sets.length} documentset${sets.length === 1 ? '' : 's'} verwerkt${failures ? `, ${failures} wijkt af` : ', alles zoals verwacht'}.\n`);
