@@ -208,3 +208,34 @@ describe('hover on the looptijd', () => {
         expect(mededeling).toContain('**Uiterste datums:** 2024-12-01, 2026-12-01, 2028-12-01 (vanaf het einde van de eerste periode van de looptijd).');
     });
 });
+
+describe('incomplete input while typing', () => {
+    // Every prefix of a text with every termijn and looptijd construct: the checks, the hover and the inlay hints
+    // must never throw, whatever the parser recovered (a verlenging without its duur, an opzegging without its
+    // termijn, a kalender without days, 0 werkdagen, dates out of range).
+    const FULL = LOOPTIJD.replace('    partijen {', `    kalender Regio volgens atw { gesloten 24 december "Kerstavond" werkdag bevrijdingsdag }
+    vastgesteld 2020-12-01
+    partijen {`).replace('    artikel Duur "Duur" {', `    gebeurtenis Dagtekening "dagtekening van de opdracht" door Gemeente
+    termijn Weigeren: Contractant "weigert" binnen 0 werkdagen na Dagtekening
+    termijn Betalen: Gemeente "betaalt" vóór 99999 jaren na Dagtekening ingaande eerste dag volgende kwartaal
+    termijn Volgen: Contractant "volgt" binnen 2 werkdagen na afloop Volgen
+    looptijd { ingang 9999-12-01 duur 1000 jaren verlenging stilzwijgend 1000 x 1000 jaren }
+    ondertekening { namens Gemeente { datum 2019-01-01 } }
+    artikel Duur "Duur" {`);
+    test('no exception in any prefix', async () => {
+        const services = (await buildSet({})).services;
+        const cuts = [...new Set(Array.from({ length: 60 }, (_, i) => Math.round(i * FULL.length / 60)).concat(FULL.length))];
+        for (const cut of cuts) {
+            const text = FULL.slice(0, cut);
+            const { docs } = await buildSet({ [`p${cut}.ovk`]: text }, services);
+            const doc = docs[`p${cut}.ovk`];
+            const crashes = (doc.diagnostics ?? []).filter(d => /An error occurred/.test(String(d.message)));
+            expect(crashes.map(d => String(d.message)), `prefix of ${cut} characters`).toEqual([]);
+            await hints(doc, services);
+            for (const marker of ['Weigeren', 'Betalen', 'Volgen', 'ingang', 'verlenging', 'opzegging', 'Dagtekening', 'kalender']) {
+                const at = text.lastIndexOf(marker);
+                if (at >= 0) await hover(doc, services, marker, 1);
+            }
+        }
+    }, 120_000);
+});

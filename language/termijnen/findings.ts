@@ -17,7 +17,7 @@ import {
 } from '../generated/ast.js';
 import { sideOf, termijnValue } from '../rangorde/extract.js';
 import type { DateField, LooptijdModel, TermijnModel } from './model.js';
-import { citationOf, documentCalendar, durationOf, holderOf, looptijdModel, termijnSpec, termijnenOf } from './model.js';
+import { attempt, citationOf, documentCalendar, durationOf, holderOf, looptijdModel, termijnSpec, termijnenOf } from './model.js';
 import { exampleDate } from './due.js';
 import { CALENDAR_WARNINGS, applyBound, looptijdTimeline, timelineWarnings } from './timeline.js';
 
@@ -111,9 +111,15 @@ function triggerFinding(t: TermijnModel, out: TermijnFinding[]): void {
     });
 }
 
-/** "binnen 3 werkdagen na Dagtekening", as written. */
+/** "binnen 3 werkdagen na Dagtekening", as written (the rangorde's reading of the termijn). */
 export function measureText(t: TermijnModel): string {
-    return termijnValue(t.node).display;
+    return rangordeValue(t).display;
+}
+
+/** The rangorde's value of a termijn; a measure still being typed (no duur yet) reads as its quality alone. */
+function rangordeValue(t: TermijnModel): { value: string; display: string } {
+    if (t.node.maat && !t.node.maat.duur) return { value: t.qualitative ?? '', display: t.qualitative ?? '' };
+    return termijnValue(t.node);
 }
 
 // ---------------------------------------------------------------- payment-term-too-long
@@ -250,8 +256,8 @@ function datesFindings(model: LooptijdModel, out: TermijnFinding[]): void {
         const d = durationOf(duur);
         if (!d || !end) continue;
         // R1.14: einde = (S − 1) + duur.
-        const fromDuration = addDuration(S.subtract({ days: 1 }), d.amount, d.unit);
-        if (fromDuration.equals(end.date!)) continue;
+        const fromDuration = attempt(() => addDuration(S.subtract({ days: 1 }), d.amount, d.unit));
+        if (!fromDuration || fromDuration.equals(end.date!)) continue;
         out.push({
             code: 'looptijd-dates-contradict', severity: 'error', node: duur,
             message: `Een duur van ${amountLabel(d.amount, d.unit)} ingaande ${formatDate(S)} loopt tot en met ${formatDate(fromDuration)} (R1.14), `
@@ -415,7 +421,7 @@ function signatureFindings(root: Document, out: TermijnFinding[]): void {
 }
 
 function partyOf(h: Handtekening): string {
-    return h.partij.$refText;
+    return h.partij?.$refText || 'een partij';
 }
 
 
@@ -492,7 +498,7 @@ export function conflictFindings(root: Document, others: readonly Document[]): T
             const sameObligation = aKey !== undefined && aKey === obligationKey(b) && a.name !== b.name;
             if (!sameName && !sameObligation) continue;
             if (measureKey(a) === measureKey(b)) continue;
-            if (sameName && termijnValue(a.node).value !== termijnValue(b.node).value) continue;
+            if (sameName && rangordeValue(a).value !== rangordeValue(b).value) continue;
             if (derogates(a, b) || derogates(b, a)) continue;
             const place = `${bRoot === root ? '' : `${documentLabel(bRoot)}, `}${citationOf(b.node) ?? 'op documentniveau'}`;
             const why = sameName ? 'dezelfde naam' : `${a.drager ? `${a.drager}: ` : ''}'${a.handeling}'`;

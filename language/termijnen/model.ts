@@ -12,7 +12,7 @@ import type {
     Direction, DeclaredDay, Duur as CoreDuur, DurationUnit, NoticeSpec, PlainDate, StartRule, TermijnSpec, TermijnUnit,
     TriggerKind, WorkdayCalendar
 } from '../calendar/index.js';
-import { ATW, CalendarError, defineCalendar, getCalendar, parseIsoDate, parseUnit } from '../calendar/index.js';
+import { ATW, CalendarError, TermijnError, defineCalendar, getCalendar, parseIsoDate, parseUnit } from '../calendar/index.js';
 import type {
     Actor, Document, Duur, Gebeurtenis, Grens, KalenderDag, KalenderKeuze, Kwalitatief, Looptijd, Opzegging, Startregel,
     Termijn, TermijnMaat, Trigger, Verlenging
@@ -64,6 +64,7 @@ function computeCalendar(root: Document): CalendarChoice {
     const node = root.meta.find(isKalenderKeuze);
     if (!node) return { calendar: defaultCalendar };
     const declared = node.basis !== undefined || node.dagen.length > 0;
+    if (!node.naam) return { calendar: ATW, node };
     if (!declared) {
         const named = getCalendar(node.naam);
         if (named) return { calendar: named, node };
@@ -91,7 +92,7 @@ function computeCalendar(root: Document): CalendarChoice {
 function declaredDay(dag: KalenderDag): string | DeclaredDay {
     const name = dag.omschrijving ? proseText(dag.omschrijving).trim() || undefined : undefined;
     if (dag.feestdag) return dag.feestdag.toLowerCase().replace(/_/g, '-');
-    const date = dag.datum ?? `${String(MONTHS.indexOf(dag.maand!) + 1).padStart(2, '0')}-${String(dag.dag).padStart(2, '0')}`;
+    const date = dag.datum ?? `${String(MONTHS.indexOf(dag.maand ?? '') + 1).padStart(2, '0')}-${String(dag.dag ?? '').padStart(2, '0')}`;
     return name ? { date, name } : date;
 }
 
@@ -104,25 +105,27 @@ export function monthNumber(maand: string): number {
 
 // ---------------------------------------------------------------- units, start rules
 
-/** The grammar's unit words are exactly the core's (singular or plural). */
-export function unitOf(duur: Duur): TermijnUnit {
-    return parseUnit(duur.eenheid)!;
-}
-
-export function amountOf(duur: Duur): number {
-    return Number(duur.aantal);
+/**
+ * Amount and unit of a `Duur` (the grammar's unit words are exactly the core's, singular or plural); undefined
+ * while it is incomplete, as in `verlenging stilzwijgend` before its duration is typed.
+ */
+export function measureOf(duur: Duur | undefined): { amount: number; unit: TermijnUnit; written: string } | undefined {
+    const unit = duur?.eenheid ? parseUnit(duur.eenheid) : undefined;
+    const amount = Number(duur?.aantal);
+    if (!duur || !unit || duur.aantal === undefined || !Number.isSafeInteger(amount)) return undefined;
+    return { amount, unit, written: duur.eenheid };
 }
 
 /** A looptijd, verlenging or period cannot be counted in hours or werkdagen. */
-export function durationOf(duur: Duur): CoreDuur | undefined {
-    const unit = unitOf(duur);
-    if (unit === 'uren' || unit === 'werkdagen') return undefined;
-    return { amount: amountOf(duur), unit: unit as DurationUnit };
+export function durationOf(duur: Duur | undefined): CoreDuur | undefined {
+    const m = measureOf(duur);
+    if (!m || m.unit === 'uren' || m.unit === 'werkdagen') return undefined;
+    return { amount: m.amount, unit: m.unit as DurationUnit };
 }
 
 /** `ingaande eerste dag volgende kalendermaand` → the R1.14 start rule. */
 export function startRuleOf(start: Startregel | undefined): StartRule | undefined {
-    if (!start) return undefined;
+    if (!start?.eenheid) return undefined;
     const period = start.eenheid === 'kalendermaand' ? 'maand' : start.eenheid;
     return { kind: 'first-day-of-next', period };
 }
@@ -236,8 +239,9 @@ function triggerOf(t: Trigger): TriggerModel {
 
 function buildTermijn(node: Termijn): TermijnModel {
     const maat = node.maat;
-    const measure: MeasureModel | undefined = maat && {
-        node: maat, bound: maat.grens, amount: amountOf(maat.duur), unit: unitOf(maat.duur), written: maat.duur.eenheid,
+    const duur = measureOf(maat?.duur);
+    const measure: MeasureModel | undefined = maat && duur && {
+        node: maat, bound: maat.grens, ...duur,
         direction: maat.trigger ? maat.richting ?? 'na' : undefined,
         trigger: maat.trigger ? triggerOf(maat.trigger) : undefined,
         start: startRuleOf(maat.start)
@@ -245,7 +249,7 @@ function buildTermijn(node: Termijn): TermijnModel {
     const h = node.herhaling;
     let recurrence: Recurrence | undefined;
     if (h?.maand) recurrence = { kind: 'jaarlijks', day: Number(h.dag), month: monthNumber(h.maand), text: `jaarlijks op ${h.dag} ${h.maand}` };
-    else if (h?.eenheid) {
+    else if (h?.eenheid && parseUnit(h.eenheid)) {
         const amount = h.aantal ? Number(h.aantal) : 1;
         recurrence = { kind: 'elke', amount, unit: parseUnit(h.eenheid)!, text: `elke ${h.aantal ? `${h.aantal} ` : ''}${h.eenheid}` };
     }
@@ -352,9 +356,8 @@ export function looptijdModel(root: Document): LooptijdModel | undefined {
 }
 
 function verlengingModel(node: Verlenging, calendar: WorkdayCalendar): VerlengingModel {
-    const notice: NoticeSpec | undefined = node.opzegtermijn
-        ? { amount: amountOf(node.opzegtermijn), unit: unitOf(node.opzegtermijn), calendar }
-        : undefined;
+    const opzegtermijn = measureOf(node.opzegtermijn);
+    const notice: NoticeSpec | undefined = opzegtermijn ? { amount: opzegtermijn.amount, unit: opzegtermijn.unit, calendar } : undefined;
     return {
         node, kind: node.wijze, count: node.aantal !== undefined ? Number(node.aantal) : undefined, length: durationOf(node.duur),
         party: node.partij?.$refText, noticeBy: node.opzegger?.$refText, noticeActor: node.opzegger?.ref, notice,
@@ -362,9 +365,11 @@ function verlengingModel(node: Verlenging, calendar: WorkdayCalendar): Verlengin
     };
 }
 
-function opzeggingModel(node: Opzegging, calendar: WorkdayCalendar): OpzeggingModel {
+function opzeggingModel(node: Opzegging, calendar: WorkdayCalendar): OpzeggingModel | undefined {
     const start = startRuleOf(node.start);
-    const amount = amountOf(node.termijn), unit = unitOf(node.termijn);
+    const m = measureOf(node.termijn);
+    if (!m) return undefined;
+    const { amount, unit } = m;
     return {
         node, party: node.partij?.$refText, actor: node.partij?.ref, side: sideOf(node.partij?.ref), bound: node.grens,
         amount, unit, start, form: node.vorm ? proseText(node.vorm).trim() || undefined : undefined,
@@ -393,9 +398,22 @@ function buildLooptijd(root: Document): LooptijdModel | undefined {
         onbepaald: blocks.find(b => b.onbepaald),
         verlenging: verlengingen[0],
         extra: [...verlengingen.slice(1), ...loose.map(v => verlengingModel(v, calendar))],
-        opzeggingen: blocks.flatMap(b => b.opzeggingen.map(o => opzeggingModel(o, calendar))),
+        opzeggingen: blocks.flatMap(b => b.opzeggingen.map(o => opzeggingModel(o, calendar)).filter((o): o is OpzeggingModel => !!o)),
         calendar
     };
+}
+
+/**
+ * A computation of the core that may refuse its input (an amount of 0 werkdagen, a date out of range): what the
+ * drafter is typing may be incomplete, and the checks and the editor must never throw on it.
+ */
+export function attempt<T>(compute: () => T): T | undefined {
+    try {
+        return compute();
+    } catch (e) {
+        if (e instanceof TermijnError || e instanceof RangeError) return undefined;
+        throw e;
+    }
 }
 
 /** The Document a node belongs to. */

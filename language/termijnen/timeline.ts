@@ -13,7 +13,7 @@ import {
 } from '../calendar/index.js';
 import type { Document } from '../generated/ast.js';
 import type { LooptijdModel, OpzeggingModel, TermijnModel, VerlengingModel } from './model.js';
-import { durationOf, looptijdModel, termijnSpec, termijnenOf } from './model.js';
+import { attempt, durationOf, looptijdModel, termijnSpec, termijnenOf } from './model.js';
 
 export interface ExtraView {
     verlenging: VerlengingModel;
@@ -102,7 +102,7 @@ export function computeTimeline(model: LooptijdModel): Timeline {
                 steps: [{ kind: 'note', rules: ['R1.13'], text: `Vanaf ${formatDate(start)} loopt de overeenkomst voor onbepaalde tijd; zij eindigt door opzegging met de opzegtermijn (R1.13).` }]
             };
             const t: Timeline = { ...base, periods: [period] };
-            t.notices = model.opzeggingen.map(o => ({ opzegging: o, deadlines: [], fromStart: opzegging(o.spec, start) }));
+            t.notices = model.opzeggingen.map(o => ({ opzegging: o, deadlines: [], fromStart: attempt(() => opzegging(o.spec, start)) }));
             t.anchored = anchoredTermijnen(model.root, t);
             return t;
         }
@@ -129,7 +129,10 @@ export function computeTimeline(model: LooptijdModel): Timeline {
     t.extra = model.extra.map(x => extraView(x, t)).filter((x): x is ExtraView => !!x);
     t.notices = model.opzeggingen.map(o => ({
         opzegging: o,
-        deadlines: result.periods.filter(p => p.end).map(p => ({ period: p.index, end: p.end!, result: latestNotice(o.spec, p.end!) }))
+        deadlines: result.periods.filter(p => p.end).flatMap(p => {
+            const notice = attempt(() => latestNotice(o.spec, p.end!));
+            return notice ? [{ period: p.index, end: p.end!, result: notice }] : [];
+        })
     }));
     t.anchored = anchoredTermijnen(model.root, t);
     return t;
@@ -154,7 +157,8 @@ function extraView(x: VerlengingModel, t: Timeline): ExtraView | undefined {
     const days = (daysPerUnit(x.length.unit) ?? 0) * x.length.amount * count;
     const anchor = t.start.subtract({ days: 1 });
     const m = monthsFrom(anchor, last.end);
-    const end = m !== undefined ? addMonths(anchor, m + months).add({ days }) : addMonths(last.end, months).add({ days });
+    const end = attempt(() => m !== undefined ? addMonths(anchor, m + months).add({ days }) : addMonths(last.end!, months).add({ days }));
+    if (!end) return undefined;
     const label = `${x.count !== undefined ? `${x.count} x ` : ''}${amountLabel(x.length.amount, x.length.unit)}`;
     const steps: DerivationStep[] = [{
         kind: 'count', rules: ['R1.15'],
@@ -179,10 +183,10 @@ function anchoredTermijnen(root: Document, t: Timeline): AnchoredView[] {
         const anchors = trigger.edge === 'ingang'
             ? (t.start ? [{ period: 0, anchor: t.start }] : [])
             : t.periods.filter(p => p.end).map(p => ({ period: p.index, anchor: p.end! }));
-        const dates = anchors.map(a => ({
-            ...a,
-            result: applyBound(computeTermijn(spec, { at: a.anchor, kind: trigger.edge, label: 'de looptijd' }), model.measure!.bound)
-        }));
+        const dates = anchors.flatMap(a => {
+            const result = attempt(() => applyBound(computeTermijn(spec, { at: a.anchor, kind: trigger.edge, label: 'de looptijd' }), model.measure!.bound));
+            return result ? [{ ...a, result }] : [];
+        });
         out.push({ termijn: model, dates });
     }
     return out;
