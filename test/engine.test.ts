@@ -115,11 +115,15 @@ describe('termijnen.md §1.6 worked examples, through rule JSON', () => {
     test('#12 minimaal 4 maanden vóór de afloop, looptijd ends 2026-12-31: uiterlijk 2026-08-31', () => {
         const rules = ruleSet([looptijd({ start: '2025-01-01', end: '2026-12-31' }),
             termijn('Aankondigen', { deadline: { amount: 4, unit: 'maanden', unitWritten: 'maanden', bound: 'minimaal', direction: 'voor' }, trigger: { kind: 'looptijd', edge: 'einde', looptijd: 'Test/looptijd' } })]);
-        // `minimaal` makes the date a minimum; the same count with `uiterlijk` is the deadline.
-        const uiterlijk = ruleSet([looptijd({ start: '2025-01-01', end: '2026-12-31' }),
-            termijn('Aankondigen', { deadline: { amount: 4, unit: 'maanden', unitWritten: 'maanden', bound: 'uiterlijk', direction: 'voor' }, trigger: { kind: 'looptijd', edge: 'einde', looptijd: 'Test/looptijd' } })]);
-        expect(occurrences(evaluate(rules, [], '2026-01-01'), 'Aankondigen')[0].earliest).toBe('2026-08-31');
-        expect(occurrences(evaluate(uiterlijk, [], '2026-01-01'), 'Aankondigen')[0].due).toBe('2026-08-31');
+        const [o] = occurrences(evaluate(rules, [], '2026-01-01'), 'Aankondigen');
+        expect(o).toMatchObject({ due: '2026-08-31', state: 'open' });
+        expect(o.derivation.map(s => s.text)).toContain('Terugrekenen in maanden is een beleidskeuze van de referentie (termijnen.md §6.4): er is geen rechtspraak over gevonden.');
+    });
+    test('"minimaal 6 maanden" after an event is a minimum: the earliest day, not a deadline', () => {
+        const rules = ruleSet([termijn('Opzeggen', { deadline: { amount: 6, unit: 'maanden', unitWritten: 'maanden', bound: 'minimaal', direction: 'na' } })]);
+        const [o] = evaluate(rules, events([{ event: 'aanleiding', termijn: 'Opzeggen', datum: '2025-03-10' }]), '2026-01-01').obligations;
+        expect(o).toMatchObject({ earliest: '2025-09-10', state: 'open' });
+        expect(o.due).toBeUndefined();
     });
     test('#10 and #11 opzegtermijn of six months: received 2024-08-31 ends 2025-02-28, received 2025-03-10 ends 2025-09-10', () => {
         const rules = ruleSet([looptijd({ start: '2020-01-01', indefinite: true }), opzeggingRule('Contractant', 6)]);

@@ -223,7 +223,8 @@ class Engine {
             date = date.subtract({ days: 1 });
             occ.derivation.push({ step: 'result', rules: ['R1.1'], text: `"Vóór" sluit die dag uit: uiterlijk ${formatDate(date)}.`, date: date.toString() });
         }
-        if (d.bound === 'minimaal' || d.bound === 'tenminste') {
+        // "Minimaal 6 maanden" after an event is a minimum; "minimaal 4 maanden vóór het einde" is a deadline.
+        if ((d.bound === 'minimaal' || d.bound === 'tenminste') && d.direction === 'na') {
             occ.earliest = date;
             occ.notes.push(`Een minimumtermijn: ${formatDate(date)} is de vroegste dag, geen uiterste datum.`);
         } else {
