@@ -21,23 +21,22 @@ export function exampleSets(dir = path.join(ROOT, 'examples')) {
             .filter(f => f.endsWith('.ovk'))
             .map(f => ({ path: f.split(path.sep).join('/'), text: fs.readFileSync(path.join(folder, f), 'utf8') }));
         if (!files.length) continue;
-        // A file another file names ("./bijlage.ovk", importeer "./basis.ovk") is not where a reader starts.
-        const loaded = new Set();
-        for (const f of files) {
-            for (const m of f.text.matchAll(/"([^"\n]+\.ovk)"/g)) loaded.add(path.posix.normalize(path.posix.join(path.posix.dirname(f.path), m[1])));
-        }
-        const rank = f => (loaded.has(f.path) ? 1 : 0);
-        files.sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
-        sets.push({ id, title: titleOf(folder, files[0]) ?? id, files });
+        files.sort((a, b) => a.path.localeCompare(b.path));
+        sets.push({ id, title: titleOf(folder, files) ?? id, files });
     }
     return sets;
 }
 
-function titleOf(folder, entry) {
+/** The set's README heading, else the title of its first document. */
+function titleOf(folder, files) {
     const readme = path.join(folder, 'README.md');
     const heading = fs.existsSync(readme) && /^#\s+(.+)$/m.exec(fs.readFileSync(readme, 'utf8'));
     if (heading) return heading[1].trim();
-    return /^\s*[a-z]+\s+[\p{L}\p{N}_]+\s+"([^"]+)"/mu.exec(entry.text)?.[1];
+    for (const f of files) {
+        const title = /^\s*[a-z]+\s+[\p{L}\p{N}_]+\s+"([^"]+)"/mu.exec(f.text)?.[1];
+        if (title) return title;
+    }
+    return undefined;
 }
 
 const examplesPlugin = {

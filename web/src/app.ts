@@ -14,7 +14,7 @@ import type { RenderedHtml, RulesStatus } from '../../language/lsp/commands.js';
 import { LANGUAGE_ID, LanguageClient } from './lsp-bridge.js';
 import { monarch, theme } from './monarch.js';
 import type { ExampleFile, ExampleSet } from './protocol.js';
-import { LocateRequest } from './protocol.js';
+import { LocateRequest, OpenSetNotification } from './protocol.js';
 import './playground.css';
 
 // The preview inherits this page's policy (srcdoc) and adds its own: no scripts, no requests at all.
@@ -151,20 +151,22 @@ function switchTo(set: ExampleSet, fresh = false): Promise<void> {
 /** `fresh`: newly opened files replace what was kept of a set by the same id. */
 async function selectSet(set: ExampleSet, fresh: boolean): Promise<void> {
     if (current?.id === set.id && !fresh) return;
+    const closed: string[] = [];
     if (current) {
         const texts = new Map(current.models.map(m => [fileLabel(m), m.getValue()]));
         edited.set(current.id, texts);
         const old = current.models;
         current = undefined;
-        await client.close(old);
         for (const m of old) {
+            await client.close(m);
+            closed.push(m.uri.toString());
             diagnostics.delete(m.uri.toString());
             m.dispose();
         }
     }
     const saved = fresh ? undefined : edited.get(set.id);
     const root = setUri(set.id);
-    const models = set.files.map((f: ExampleFile) =>
+    const models = entryFirst(set.files).map(f =>
         monaco.editor.createModel(saved?.get(f.path) ?? f.text, LANGUAGE_ID, setUri(set.id, f.path)));
     current = { id: set.id, path: root.path, models };
     lastRender = undefined;
@@ -177,6 +179,9 @@ async function selectSet(set: ExampleSet, fresh: boolean): Promise<void> {
     renderTabs();
     updateStatus();
     showModel(models[0]);
+    await client.connection.sendNotification(OpenSetNotification, {
+        files: models.map(m => ({ uri: m.uri.toString(), text: m.getValue() })), closed
+    });
     for (const m of models) await client.open(m);
 }
 
@@ -305,11 +310,23 @@ function download(name: string, type: string, text: string): void {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * The files of a set with the entry documents first: a file another file names (`importeer "./basis.ovk"`, a
+ * bijlage `uit "./tarieven.ovk"`) is not where a reader starts.
+ */
+function entryFirst(files: ExampleFile[]): ExampleFile[] {
+    const loaded = new Set<string>();
+    for (const f of files) {
+        for (const m of f.text.matchAll(/"([^"\n]+\.ovk)"/g)) loaded.add(decodeURIComponent(new URL(m[1], `file:///${f.path}`).pathname.slice(1)));
+    }
+    const rank = (f: ExampleFile) => (loaded.has(f.path) ? 1 : 0);
+    return [...files].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
+}
+
 async function openOwnFiles(list: FileList): Promise<void> {
     const files = await Promise.all([...list].filter(f => f.name.endsWith('.ovk'))
         .map(async f => ({ path: f.name, text: await f.text() })));
     if (!files.length) return;
-    files.sort((a, b) => a.path.localeCompare(b.path));
     const set: ExampleSet = { id: OWN_SET, title: `Eigen bestanden (${files.length})`, files };
     const i = sets.findIndex(s => s.id === OWN_SET);
     if (i >= 0) sets[i] = set;

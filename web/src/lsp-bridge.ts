@@ -5,15 +5,15 @@
  */
 import * as monaco from 'monaco-editor/editor';
 import type {
-    CompletionItem, Diagnostic, FileEvent, Hover, InitializeResult, Location, LocationLink, MarkedString, MarkupContent,
+    CompletionItem, Diagnostic, Hover, InitializeResult, Location, LocationLink, MarkedString, MarkupContent,
     ProtocolConnection, Range as LspRange, SemanticTokensLegend, TextEdit
 } from 'vscode-languageserver-protocol/browser';
 import {
     BrowserMessageReader, BrowserMessageWriter, CompletionRequest, ConfigurationRequest, createProtocolConnection,
-    DefinitionRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
-    DidOpenTextDocumentNotification, DocumentFormattingRequest, FileChangeType, HoverRequest, InitializedNotification,
-    InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest, SemanticTokensRefreshRequest,
-    SemanticTokensRequest, UnregistrationRequest, WorkDoneProgressCreateRequest
+    DefinitionRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
+    DocumentFormattingRequest, HoverRequest, InitializedNotification,
+    InitializeRequest, LSPErrorCodes, PublishDiagnosticsNotification, RegistrationRequest, SemanticTokensRefreshRequest,
+    SemanticTokensRangeRequest, UnregistrationRequest, WorkDoneProgressCreateRequest
 } from 'vscode-languageserver-protocol/browser';
 
 export const LANGUAGE_ID = 'contractspraak';
@@ -52,6 +52,20 @@ function markdown(value: string | MarkupContent | MarkedString | undefined): mon
 
 function escapeMarkdown(text: string): string {
     return text.replace(/[\\`*_{}[\]()#+\-.!<>]/g, c => '\\' + c);
+}
+
+/**
+ * Monaco cancels a request when the text or the cursor moves on, and the server drops one whose document changed;
+ * either way the answer is nothing, not an error for Monaco to log.
+ */
+async function unlessCancelled<T>(request: Promise<T>, token: monaco.CancellationToken): Promise<T | null> {
+    try {
+        return await request;
+    } catch (e) {
+        const code = (e as { code?: number } | undefined)?.code;
+        if (token.isCancellationRequested || code === LSPErrorCodes.RequestCancelled || code === LSPErrorCodes.ContentModified) return null;
+        throw e;
+    }
 }
 
 export interface DiagnosticsEvent {
@@ -103,7 +117,7 @@ export class LanguageClient {
                     definition: { linkSupport: true },
                     formatting: {},
                     semanticTokens: {
-                        requests: { full: true }, formats: ['relative'], overlappingTokenSupport: false, multilineTokenSupport: false,
+                        requests: { range: true }, formats: ['relative'], overlappingTokenSupport: false, multilineTokenSupport: false,
                         tokenTypes: [], tokenModifiers: []
                     }
                 }
@@ -139,18 +153,12 @@ export class LanguageClient {
         });
     }
 
-    /** Closes the documents and drops them from the server's workspace (there are no files behind them). */
-    async close(models: monaco.editor.ITextModel[]): Promise<void> {
-        const uris = models.map(m => this.uriOf(m));
-        for (const uri of uris) {
-            this.listeners.get(uri)?.dispose();
-            this.listeners.delete(uri);
-            this.models.delete(uri);
-            await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
-        }
-        await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
-            changes: uris.map((uri): FileEvent => ({ uri, type: FileChangeType.Deleted }))
-        });
+    async close(model: monaco.editor.ITextModel): Promise<void> {
+        const uri = this.uriOf(model);
+        this.listeners.get(uri)?.dispose();
+        this.listeners.delete(uri);
+        this.models.delete(uri);
+        await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     }
 
     protected registerProviders(): void {
@@ -162,11 +170,11 @@ export class LanguageClient {
         languages.registerCompletionItemProvider(LANGUAGE_ID, {
             triggerCharacters: caps.completionProvider?.triggerCharacters,
             async provideCompletionItems(model, position, context, token) {
-                const result = await client.connection.sendRequest(CompletionRequest.type, {
+                const result = await unlessCancelled(client.connection.sendRequest(CompletionRequest.type, {
                     textDocument: textDocument(model), position: toPosition(position),
                     // Monaco counts trigger kinds from 0, LSP from 1
                     context: { triggerKind: (context.triggerKind + 1) as 1 | 2 | 3, triggerCharacter: context.triggerCharacter }
-                }, token);
+                }, token), token);
                 const items: CompletionItem[] = Array.isArray(result) ? result : result?.items ?? [];
                 const word = model.getWordUntilPosition(position);
                 const fallback = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
@@ -196,9 +204,9 @@ export class LanguageClient {
 
         languages.registerHoverProvider(LANGUAGE_ID, {
             async provideHover(model, position, token) {
-                const hover: Hover | null = await client.connection.sendRequest(HoverRequest.type, {
+                const hover: Hover | null = await unlessCancelled(client.connection.sendRequest(HoverRequest.type, {
                     textDocument: textDocument(model), position: toPosition(position)
-                }, token);
+                }, token), token);
                 if (!hover) return null;
                 const parts = Array.isArray(hover.contents) ? hover.contents : [hover.contents];
                 return {
@@ -210,9 +218,9 @@ export class LanguageClient {
 
         languages.registerDefinitionProvider(LANGUAGE_ID, {
             async provideDefinition(model, position, token) {
-                const result = await client.connection.sendRequest(DefinitionRequest.type, {
+                const result = await unlessCancelled(client.connection.sendRequest(DefinitionRequest.type, {
                     textDocument: textDocument(model), position: toPosition(position)
-                }, token);
+                }, token), token);
                 if (!result) return null;
                 const list: Array<Location | LocationLink> = Array.isArray(result) ? result : [result];
                 return list.map(l => 'targetUri' in l
@@ -228,22 +236,25 @@ export class LanguageClient {
         languages.registerDocumentFormattingEditProvider(LANGUAGE_ID, {
             displayName: 'Contractspraak',
             async provideDocumentFormattingEdits(model, options, token) {
-                const edits: TextEdit[] | null = await client.connection.sendRequest(DocumentFormattingRequest.type, {
+                const edits: TextEdit[] | null = await unlessCancelled(client.connection.sendRequest(DocumentFormattingRequest.type, {
                     textDocument: textDocument(model), options: { tabSize: options.tabSize, insertSpaces: options.insertSpaces }
-                }, token);
+                }, token), token);
                 return (edits ?? []).map(e => ({ range: toMonacoRange(e.range), text: e.newText }));
             }
         });
 
+        // By visible range: monaco-editor/features/register.all brings the viewport contribution only, and an
+        // agreement is long.
         const legend: SemanticTokensLegend | undefined = caps.semanticTokensProvider?.legend;
-        if (legend) {
-            languages.registerDocumentSemanticTokensProvider(LANGUAGE_ID, {
+        if (legend && caps.semanticTokensProvider?.range) {
+            languages.registerDocumentRangeSemanticTokensProvider(LANGUAGE_ID, {
                 getLegend: () => legend,
-                async provideDocumentSemanticTokens(model, _lastResultId, token) {
-                    const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: textDocument(model) }, token);
+                async provideDocumentRangeSemanticTokens(model, range, token) {
+                    const tokens = await unlessCancelled(client.connection.sendRequest(SemanticTokensRangeRequest.type, {
+                        textDocument: textDocument(model), range: toLspRange(range)
+                    }, token), token);
                     return tokens ? { resultId: tokens.resultId, data: Uint32Array.from(tokens.data) } : null;
-                },
-                releaseDocumentSemanticTokens: () => undefined
+                }
             });
         }
     }

@@ -1,9 +1,18 @@
 /**
  * What the playground page and its language-server worker share beyond LSP and the server's commands
- * (language/lsp/commands.ts): the locate request behind "the preview follows the cursor", and the shape of the
- * example sets embedded at build time.
+ * (language/lsp/commands.ts): loading a document set, the locate request behind "the preview follows the cursor",
+ * and the shape of the example sets embedded at build time.
  */
-import { RequestType } from 'vscode-languageserver-protocol/browser';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol/browser';
+
+export interface OpenSetParams {
+    files: Array<{ uri: string; text: string }>;
+    /** Documents of the set left behind: they leave the workspace. */
+    closed: string[];
+}
+
+/** Loads every file of a set in one build, before the page opens them one by one (see server.ts). */
+export const OpenSetNotification = new NotificationType<OpenSetParams>('contractspraak/openSet');
 
 export interface LocateParams {
     uri: string;
@@ -23,6 +32,5 @@ export interface ExampleSet {
     /** Folder name under examples/. */
     id: string;
     title: string;
-    /** Entry documents first (files no other file of the set loads), then the rest, each group by path. */
     files: ExampleFile[];
 }
