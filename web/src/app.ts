@@ -119,7 +119,10 @@ monaco.editor.registerEditorOpener({
 });
 
 function showModel(model: monaco.editor.ITextModel): void {
-    if (editor.getModel() !== model) editor.setModel(model);
+    if (editor.getModel() !== model) {
+        editor.setModel(model);
+        focusId = undefined;   // an element id of the other file's output; the cursor move asks anew
+    }
     for (const tab of ui.files.querySelectorAll<HTMLButtonElement>('button')) {
         tab.setAttribute('aria-pressed', String(tab.dataset.uri === model.uri.toString()));
     }
