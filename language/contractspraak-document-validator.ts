@@ -28,6 +28,10 @@ export class ContractspraakDocumentValidator extends DefaultDocumentValidator {
             const code = (d.data as { code?: string } | undefined)?.code;
             if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
                 const offset = document.textDocument.offsetAt(d.range.start);
+                if (code === DocumentValidator.LexingError) {
+                    // Langium puts the end on the start line; skipped line breaks end on a later one.
+                    d.range.end = document.textDocument.positionAt(offset + d.range.end.character - d.range.start.character);
+                }
                 d.message = translateSyntaxMessage(String(d.message), text, offset);
                 d.code = Codes.SyntaxError;
                 d.data = { ...(d.data as object), code: Codes.SyntaxError };

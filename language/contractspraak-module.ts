@@ -10,6 +10,7 @@ import type {
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { ContractspraakDocumentBuilder } from './contractspraak-document-builder.js';
 import { ContractspraakDocumentValidator } from './contractspraak-document-validator.js';
+import { ContractspraakLexer } from './contractspraak-lexer.js';
 import { ContractspraakScopeComputation, ContractspraakScopeProvider } from './contractspraak-scope.js';
 import { ContractspraakTokenBuilder } from './contractspraak-token-builder.js';
 import { registerValidationChecks } from './contractspraak-validator.js';
@@ -28,6 +29,7 @@ export type ContractspraakServices = LangiumServices & ContractspraakAddedServic
 
 export const ContractspraakModule: Module<ContractspraakServices, PartialLangiumServices & ContractspraakAddedServices> = {
     parser: {
+        Lexer: (services) => new ContractspraakLexer(services),
         TokenBuilder: () => new ContractspraakTokenBuilder()
     },
     references: {
