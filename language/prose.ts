@@ -18,7 +18,7 @@ export function proseText(prose: Prose | undefined): string {
     for (const deel of prose.delen) {
         if (isText(deel)) out += unescapeProse(deel.waarde);
         else if (isAutoTerm(deel)) out += deel.term.$refText;
-        else if (isTermUse(deel)) out += deel.term.$refText;
+        else if (isTermUse(deel)) out += deel.term?.$refText ?? '';   // `{` alone has no term yet
         else out += deel.$cstNode?.text ?? '';
     }
     return out;

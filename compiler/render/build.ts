@@ -69,11 +69,11 @@ class ViewBuilder {
     }
 
     meta(root: Document): MetaItem[] {
-        const out: MetaItem[] = [{ label: 'Soort', value: KIND_LABELS[root.soort] ?? capitalise(root.soort) }];
+        const out: MetaItem[] = [{ label: 'Soort', value: KIND_LABELS[root.soort] ?? capitalise(root.soort ?? 'overeenkomst') }];
         for (const m of root.meta) {
             if (isCiteertitel(m)) out.push({ label: 'Citeertitel', value: proseString(m.waarde, this.ctx) });
             else if (isVersie(m)) out.push({ label: 'Versie', value: proseString(m.waarde, this.ctx) });
-            else if (isStatus(m)) out.push({ label: 'Status', value: m.waarde });
+            else if (isStatus(m) && m.waarde) out.push({ label: 'Status', value: m.waarde });   // `status` alone: nothing to show
             else if (isVastgesteld(m)) out.push({ label: 'Vastgesteld', value: m.datum ? dutchDate(m.datum) : proseString(m.tekst, this.ctx) });
             else if (isOndertekend(m)) out.push({ label: 'Ondertekend', value: m.datum ? dutchDate(m.datum) : proseString(m.tekst, this.ctx) });
         }

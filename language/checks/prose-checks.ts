@@ -34,7 +34,8 @@ const ABBREVIATION_BEFORE = /\b\p{Lu}{2,}\s*$/u;
 
 /** The words that name this document itself after "van de": its kind, or "Overeenkomst". */
 function ownNames(root: Document): Set<string> {
-    return new Set(['Overeenkomst', root.soort.charAt(0).toUpperCase() + root.soort.slice(1)]);
+    const soort = root.soort ?? 'overeenkomst';   // missing while the document header does not parse
+    return new Set(['Overeenkomst', soort.charAt(0).toUpperCase() + soort.slice(1)]);
 }
 
 /** Whether the words around a typed number say it belongs to another document or a law. */

@@ -46,7 +46,8 @@ export class ContractspraakDocumentSymbolProvider extends DefaultDocumentSymbolP
         const selection = this.selectionNode(node) ?? cst;
         const children = this.childSymbols(node);
         return {
-            name: text.name,
+            // A half-typed declaration has no name yet; an empty outline name makes the editor reject the outline.
+            name: text.name?.trim() || '(zonder naam)',
             detail: text.detail,
             kind: text.kind,
             range: cst.range,
@@ -93,7 +94,7 @@ export class ContractspraakDocumentSymbolProvider extends DefaultDocumentSymbolP
         if (isGroep(node)) {
             return { name: `${withVariants(node)} = ${node.leden.map(l => l.$refText).join(', ')}`, detail: node.handelwijze ? `groep, ${node.handelwijze}` : 'groep', kind: SymbolKind.Struct };
         }
-        if (isRol(node)) return { name: `${node.name} = ${node.doel.$refText}`, detail: 'rol', kind: SymbolKind.Interface };
+        if (isRol(node)) return { name: `${node.name} = ${node.doel?.$refText ?? ''}`, detail: 'rol', kind: SymbolKind.Interface };
         if (isBegrip(node)) {
             return {
                 name: withVariants(node),

@@ -158,9 +158,9 @@ export class ContractspraakHoverProvider extends AstNodeHoverProvider {
             return `**${node.name}** · groep${alsoCalled(node)} van ${joinDutch(members)}${how}`;
         }
         if (isRol(node)) {
-            const target = node.doel.ref;
+            const target = node.doel?.ref;   // `rol X =` before its target is typed
             const summary = target && (isPartij(target) || isGroep(target) || isRol(target)) ? this.describeTerm(target) : undefined;
-            const lines = [`**${node.name}** · rol, staat voor **${node.doel.$refText}**`];
+            const lines = [`**${node.name}** · rol, staat voor **${node.doel?.$refText ?? '…'}**`];
             if (summary) lines.push(summary);
             return lines.join('\n\n');
         }

@@ -384,7 +384,8 @@ class Extractor {
         }
     }
 
-    protected memberRef(schakel: Schakel): MemberRef {
+    protected memberRef(schakel: Schakel | undefined): MemberRef {
+        if (!schakel) return { kind: 'document', id: '?' };   // a half-typed `tenzij … afwijkt van` or `voorrang`
         if (schakel.deze) return { kind: 'deze' };
         if (schakel.addenda) return { kind: 'addenda' };
         if (schakel.bijlagen) return { kind: 'bijlagen' };
@@ -458,14 +459,15 @@ function maatText(maat: TermijnMaat, normalise: boolean): string {
 /** Amount and unit: `35,48 per uur`. */
 export function amountValue(node: Tarief | Boete): { value: string; display: string } {
     return {
-        value: `${normaliseAmount(node.bedrag)} per ${normaliseUnit(node.eenheid)}`,
+        value: `${normaliseAmount(node.bedrag ?? '')} per ${normaliseUnit(node.eenheid)}`,   // no bedrag while it is being typed
         display: `${node.bedrag} per ${node.eenheid}`
     };
 }
 
 export function looptijdValue(node: Looptijd): { value: string; display: string } {
     const parts: string[] = [];
-    const duur = (d: { aantal: string; eenheid: string }, normalise: boolean) => `${d.aantal} ${normalise ? normaliseUnit(d.eenheid) : d.eenheid}`;
+    // A duration the parser could not read is missing from the node (`verlenging stilzwijgend` alone).
+    const duur = (d: { aantal: string; eenheid: string } | undefined, normalise: boolean) => d ? `${d.aantal} ${normalise ? normaliseUnit(d.eenheid) : d.eenheid}` : '';
     const build = (normalise: boolean) => {
         parts.length = 0;
         if (node.ingang) parts.push(`ingang ${node.ingang}`);
