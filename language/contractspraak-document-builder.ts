@@ -9,6 +9,7 @@
 import type { LangiumDocument } from 'langium';
 import { DefaultDocumentBuilder, URI } from 'langium';
 import type { ContractspraakServices } from './contractspraak-module.js';
+import { isDocument } from './generated/ast.js';
 
 /** Declaration sites of names a capitalised word can resolve to: `begrip Naam / Variant`, `gemeente Naam`, … */
 const TERM_DECLARATION = /\b(?:begrip|gemeente|contractant|aanbieder|dienstverlener|toezichthouder|actor|partij|groep|rol)\s+([\p{L}_][\p{L}\p{N}_]*)|\/\s*([\p{L}_][\p{L}\p{N}_]*)/gu;
@@ -38,7 +39,8 @@ export class ContractspraakDocumentBuilder extends DefaultDocumentBuilder {
         const uri = document.uri.toString();
         for (const changed of changedUris) {
             const doc = this.langiumDocuments.getDocument(URI.parse(changed));
-            if (!doc?.parseResult?.value) continue;
+            // A file Langium has not parsed yet is a placeholder without a Document root.
+            if (!isDocument(doc?.parseResult?.value)) continue;
             const services = this.serviceRegistry.getServices(doc.uri) as Partial<ContractspraakServices>;
             if (services.references?.DocumentSets?.visibleFrom(doc).has(uri)) return true;
         }

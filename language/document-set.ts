@@ -36,7 +36,7 @@ export function importLinks(root: Document, documentUri: URI): ImportLink[] {
 
 function computeImportLinks(root: Document, documentUri: URI): ImportLink[] {
     const links: ImportLink[] = [];
-    for (const imp of root.imports) {
+    for (const imp of root.imports ?? []) {
         const pad = proseText(imp.pad).trim();
         if (pad) links.push({ pad, uri: resolveImportUri(documentUri, pad), deel: false });
     }
