@@ -135,6 +135,44 @@ const SEEDS: Seed[] = [
             ['Slot.Rechter', ['overweging q']]
         ],
         toelichtingHeading: /^Artikel (\d+\.\d+) ?:? /
+    },
+    {
+        // Seed 002: Deelovereenkomst Maatwerkvoorziening Hulp bij het huishouden, regio Midden-Holland (eerste verlenging).
+        set: 'deelovereenkomst-hbh-midden-holland',
+        main: 'deelovereenkomst.ovk',
+        source: 'bron/002_ef110c65f006df49.txt',
+        skip: [],
+        missing: [
+            // artikel 1: tracked-change residue of a renumbering, old and new number run together ("[44\).", "[56\)",
+            // "[67\)", "[79\)", "[810\)", "[911\)"); the encoding computes the new numbers 4, 6, 7, 9, 10, 11
+            '37 44', '39 56', '40 67', '42 79', '43 810', '44 911',
+            // 19.2 and 19.4: the link targets of e-mail addresses inside a tracked insertion ("\]\(mailto:…\)", escaped,
+            // so the normalisation does not drop them as it drops other link targets)
+            '179 mailto', '179 socialreturn', '179 gouda', '179 nl', '181 mailto', '181 nsdmh', '181 gouda', '181 nl',
+            // "Artikel ~~130~~": the struck number; the encoding computes 30
+            '254 130',
+            // bijlage 3 (the AIV) is 'extern'; its one sentence is the bijlage's source note, which carries no words here
+            '424 de', '424 algemene', '424 voorwaarden', '424 zijn', '424 te', '424 vinden', '424 op', '424 de',
+            '424 website', '424 van', '424 de', '424 gemeente', '424 gouda'
+        ],
+        added: [
+            '4', '6', '7', '9', '10', '11',   // artikel 1: the computed numbers of the residue labels (see missing)
+            'artikel',                        // the heading "25 Periodiek gesprek …" renders "Artikel 25"
+            'lid',                            // 27 "conform artikel 5.4" renders "artikel 5 lid 4" (leden numbered alone)
+            '30',                             // "Artikel ~~130~~" renders "Artikel 30"
+            'basis',                          // 31.4 "(artikel 7 tot en met 10)" of the Basisovereenkomst: [artikel 7 Basis]
+            'lid'                             // bijlage 6 (SROI) "artikel 23.4" renders "artikel 23 lid 4"
+        ],
+        sourceWordCount: 8244,
+        // "Artikel ~~130~~ Toegang, …" (the struck 1 of a renumbering; the heading reads as 30), "25 Periodiek gesprek …"
+        // (without the word "Artikel"), "Artikel 28: Geschillen".
+        heading: /^(?:Artikel )?(?:~~1)?(\d+)(?:~~)?:? ([A-Z].*)$/,
+        // "1. …", "- 1 …", "- 5.. …" (21.5), "- 1) …" and, in artikel 1, the tracked-change residue "- [44\).", "- [810\)": old number
+        // then new number; the new one is the label.
+        lidLabel: /^(?:- (?:\[\d)?(?=\d+(?:\\?\)| |\.))|(?=\d+\. ))(\d+)/,
+        counts: { artikelen: 36, leden: 115 },
+        body: { from: 1, to: 359 },
+        citations: []
     }
 ];
 
