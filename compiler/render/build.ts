@@ -11,7 +11,7 @@ import type {
     Artikel, Bijlage, Document, Hoofdstuk, Lid, Lijst, Ondertekening, Overwegingen, Partijen, Prose, Tabel
 } from '../../language/generated/ast.js';
 import {
-    isArtikel, isBegrip, isBijlage, isCiteertitel, isGroep, isHoofdstuk, isLid, isOndertekend, isOndertekening,
+    isArtikel, isBegrip, isBijlage, isCiteertitel, isGroep, isHoofdstuk, isKop, isLid, isOndertekend, isOndertekening,
     isOverwegingen, isPartij, isPartijen, isStatus, isTabel, isTekst, isToelichting, isVastgesteld, isVersie
 } from '../../language/generated/ast.js';
 import type { ListStyle } from '../../language/model/numbering.js';
@@ -103,6 +103,8 @@ class ViewBuilder {
         if (isTabel(node)) return [this.table(node)];
         if (isTekst(node)) return [{ kind: 'paragraph', role: 'tekst', runs: proseRuns(node.tekst, this.ctx) }];
         if (isToelichting(node)) return [{ kind: 'paragraph', role: 'toelichting', runs: proseRuns(node.tekst, this.ctx) }];
+        // A sub-heading is text people sign too; it was dropped (found by test/no-loss.test.ts).
+        if (isKop(node)) return [{ kind: 'paragraph', role: 'kop', runs: proseRuns(node.tekst, this.ctx) }];
         if (isBegrip(node) && node.definitie) {
             return [{
                 kind: 'paragraph', role: 'begrip', id: this.id(node),

@@ -139,8 +139,8 @@ export interface SectionBlock {
 
 export interface ParagraphBlock {
     kind: 'paragraph';
-    /** tekst: unnumbered normative text; toelichting: non-normative; begrip: a definition; note: a remark of the renderer. */
-    role: 'tekst' | 'toelichting' | 'begrip' | 'note';
+    /** tekst: unnumbered normative text; kop: an unnumbered sub-heading; toelichting: non-normative; begrip: a definition; note: a remark of the renderer. */
+    role: 'tekst' | 'kop' | 'toelichting' | 'begrip' | 'note';
     id?: string;
     /** For a begrip: the term (and its variants) being defined. */
     term?: string;
