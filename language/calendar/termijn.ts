@@ -130,10 +130,12 @@ function compute(spec: TermijnSpec, triggerInput: TriggerInput): TermijnResult {
         if (raw.year < 1) throw new RangeError('year');
         d.step('atw', ['R1.7'], `De Algemene termijnenwet is niet van toepassing: ${decision.reasons.join('; ')}. De datum wordt nooit naar later verschoven.`);
         let advisoryDate: PlainDate | undefined;
-        const reason = d.nonWorkingReason(calendar, raw);
+        // Only advice: asked of the calendar directly, so a year without KB data does not warn about a date
+        // the contract term never moves to (R1.7).
+        const reason = calendar.nonWorkingReason(raw);
         if (reason) {
             advisoryDate = raw.subtract({ days: 1 });
-            while (!d.isWorkday(calendar, advisoryDate)) advisoryDate = advisoryDate.subtract({ days: 1 });
+            while (!calendar.isWorkday(advisoryDate)) advisoryDate = advisoryDate.subtract({ days: 1 });
             d.step('advice', ['R1.11'], `${raw} is ${reason}. Als praktische herinnering kan de werkdag ervoor worden aangehouden: ${formatDate(advisoryDate)} (advies; de uiterste datum blijft ${raw}).`, advisoryDate);
         }
         d.step('result', ['R1.1'], `Uiterste datum: ${formatDate(raw)}, tot het einde van die dag (24:00 uur Nederlandse tijd).`, raw);

@@ -28,7 +28,9 @@ export const REGULATIONS: Regulation[] = [
     { names: ['Gemeentewet'], title: 'Gemeentewet', bwb: 'BWBR0005416', verified: false },
     { names: ['Wlz'], title: 'Wet langdurige zorg', bwb: 'BWBR0035917', verified: false },
     { names: ['Wet op de omzetbelasting 1968'], title: 'Wet op de omzetbelasting 1968', bwb: 'BWBR0002629', verified: false },
-    { names: ['AVG'], title: 'Algemene verordening gegevensbescherming', celex: '32016R0679', verified: false }
+    { names: ['AVG'], title: 'Algemene verordening gegevensbescherming', celex: '32016R0679', verified: false },
+    // Repealed on 25 May 2018 (replaced by the AVG); older agreements still cite it.
+    { names: ['Wbp'], title: 'Wet bescherming persoonsgegevens (vervallen)', bwb: 'BWBR0011468', verified: false }
 ];
 
 /** BW books and their BWB ids (termijnen.md §4.3). */
