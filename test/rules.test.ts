@@ -195,6 +195,19 @@ describe('compiling small sets', () => {
         });
     });
 
+    test('with --force a file that does not parse still compiles: half-built clauses are left out, the errors listed', async () => {
+        const { docs, services } = await buildSet({
+            'b.ovk': `raamovereenkomst B "B" {\n    ${party}\n    looptijd { ingang 2021-01-01 verlenging stilzwijgend }\n    artikel A "A" {\n        lid L: "x"\n`
+                + '            termijn T: Contractant "doet" binnen werkdagen na\n            tarief X: "p" per uur\n            boete Y: € 15,00\n'
+                + '            termijn Goed: Contractant "doet" binnen 3 werkdagen\n    }\n}\n'
+        });
+        const { ruleSet, errors } = compileRules(services.Contractspraak, docs['b.ovk'], { version: 'x', includeErrors: true });
+        expect(errors.length).toBeGreaterThan(0);
+        expect(ruleSet.errors).toEqual(errors);
+        expect(ruleSet.rules.filter(r => r.kind !== 'looptijd').map(r => r.id)).toEqual(['B/termijn/Goed']);
+        expect(schemaErrors(JSON.parse(serializeRules(ruleSet)))).toEqual([]);
+    });
+
     test('a declared calendar carries its definition, so the engine can rebuild it', async () => {
         const { docs, services } = await buildSet({
             'raam.ovk': `raamovereenkomst Raam "Raam" {\n    kalender Regio volgens atw { gesloten 24 december "Kerstavond" werkdag bevrijdingsdag }\n    ${party}\n`

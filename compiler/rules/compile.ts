@@ -20,11 +20,12 @@ import {
 } from '../../language/generated/ast.js';
 import { proseText } from '../../language/prose.js';
 import type { ExtractedSet } from '../../language/rangorde/extract.js';
-import { normaliseAmount, rangordeAnalyzer, sideOf } from '../../language/rangorde/extract.js';
+import { extractSet, normaliseAmount, rangordeAnalyzer, sideOf } from '../../language/rangorde/extract.js';
 import type { MemberRef } from '../../language/rangorde/model.js';
 import type { EdgeSource } from '../../language/rangorde/order.js';
 import { describeSource } from '../../language/rangorde/order.js';
 import type { RangordeAnalysis } from '../../language/rangorde/analyse.js';
+import { analyseRangorde } from '../../language/rangorde/analyse.js';
 import { statuteId } from '../../language/rangorde/resolve.js';
 import type { TermijnModel } from '../../language/termijnen/model.js';
 import {
@@ -85,12 +86,26 @@ export function setErrors(documents: readonly LangiumDocument[], folder: string)
 export function compileRules(services: ContractspraakServices, entry: LangiumDocument, options: CompileOptions): CompileResult {
     const documents = setDocuments(services, entry);
     const folder = path.dirname(entry.uri.fsPath);
-    const { set, analysis } = rangordeAnalyzer(services).analysisOf(entry);
+    const { set, analysis } = rangorde(services, entry, documents);
     const compiler = new RuleCompiler(documents, folder, set, analysis);
     const errors = setErrors(documents, folder);
     const ruleSet = compiler.run(entry, options.version);
     if (options.includeErrors && errors.length) ruleSet.errors = errors;
     return { ruleSet, errors };
+}
+
+/**
+ * The rangorde analysis of the set. A file that does not parse can leave a clause the analysis cannot read; with
+ * --force the rules are then compiled without the rangorde rather than not at all.
+ */
+function rangorde(services: ContractspraakServices, entry: LangiumDocument, documents: readonly LangiumDocument[]): { set: ExtractedSet; analysis: RangordeAnalysis } {
+    try {
+        return rangordeAnalyzer(services).analysisOf(entry);
+    } catch (e) {
+        if (!documents.some(d => d.parseResult.parserErrors.length || d.parseResult.lexerErrors.length)) throw e;
+        const set = extractSet([]);
+        return { set, analysis: analyseRangorde(set.input) };
+    }
 }
 
 /** Locale-independent string order, so the output does not depend on the machine. */
@@ -185,7 +200,11 @@ class RuleCompiler {
 
     protected compileDocument(root: Document, nodes: AstNode[]): void {
         let looptijdDone = false;
+        // With --force a file may not parse: a clause the parser left half-built is skipped, the errors say why.
+        const parsed = AstUtils.getDocument(root).parseResult;
+        const broken = parsed.parserErrors.length > 0 || parsed.lexerErrors.length > 0;
         for (const node of nodes) {
+            if (broken && !complete(node)) continue;
             if (isTermijn(node)) {
                 this.rules.push(isIndexation(termijnModel(node)) ? this.indexatie(node) : this.termijn(node, root));
             } else if (isTarief(node)) {
@@ -588,6 +607,20 @@ function clauses(root: Document): AstNode[] {
     };
     walk(root);
     return out;
+}
+
+/** Every property a clause needs is there (a file that does not parse can leave them out). */
+function complete(node: AstNode): boolean {
+    if (isTarief(node) || isBoete(node)) return !!node.name && !!node.bedrag && !!node.eenheid;
+    if (isTermijn(node)) {
+        const m = node.maat;
+        return !!node.name && (!m || (!!m.duur?.aantal && !!m.duur.eenheid && (!m.richting || !!m.trigger)))
+            && (!node.herhaling || !!node.herhaling.maand || !!node.herhaling.eenheid) && (!!node.kwalitatief || !!m || !!node.herhaling);
+    }
+    if (isGebeurtenis(node)) return !!node.name;
+    if (isLooptijd(node)) return (!node.verlenging || !!node.verlenging.duur?.eenheid) && node.opzeggingen.every(o => !!o.termijn?.eenheid) && (!node.duur || !!node.duur.eenheid);
+    if (isVerlenging(node)) return !!node.duur?.eenheid;
+    return true;
 }
 
 /** "Indexeert de tarieven jaarlijks op 1 januari": a recurring termijn about indexation. */
