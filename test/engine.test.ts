@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { getCalendar } from '../language/calendar/index.js';
 import type { EngineEvent, Evaluation, ObligationResult } from '../compiler/engine/index.js';
@@ -365,4 +366,32 @@ describe('input', () => {
         const ev = evaluate(ruleSet([]), events([{ event: 'Dagtekenig', datum: '2026-01-05' }]), '2026-02-01');
         expect(ev.warnings).toEqual([{ code: 'event-unknown', message: "Gebeurtenis 'Dagtekenig' komt in de regels niet voor; geen termijn telt ervan." }]);
     });
+});
+
+describe('properties, on the seed 001 rules', () => {
+    const golden = parseRuleSet(JSON.parse(fs.readFileSync(path.join(root, 'test/fixtures/rules/raamovereenkomst-maatwerk-2021.golden.json'), 'utf8')));
+    const names = ['Dagtekening', 'AfloopPeriode', 'OntvangstDeclaratie', 'VerstrijkenPeriode', 'Ontdekking', 'vervuld', 'opzegging', 'verlenging', 'boete', 'ingebrekestelling', 'aanleiding'];
+    const termijnen = golden.rules.filter((r): r is TermijnRule => r.kind === 'termijn').map(r => r.name);
+    const day = fc.integer({ min: 0, max: 8 * 365 }).map(n => new Date(Date.UTC(2021, 0, 1 + n)).toISOString().slice(0, 10));
+    const event = fc.record({
+        event: fc.constantFrom(...names), datum: day, kenmerk: fc.constantFrom('A', 'B', undefined),
+        termijn: fc.constantFrom(...termijnen), aantal: fc.nat(50), door: fc.constantFrom('Gemeente', 'Raalte', 'Contractant'),
+        boete: fc.constant('NagekomenDeclaratieregel'), uiterlijk: day
+    }).map(e => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)));
+
+    test('any events: no exception; a state agrees with the dates and the act', () => {
+        fc.assert(fc.property(fc.array(event, { maxLength: 12 }), day, (list, op) => {
+            const ev = evaluate(golden, parseEvents(list), op);
+            for (const o of ev.obligations) {
+                if (o.state === 'not-applicable') expect(o.occurrence).toBeUndefined();
+                if (o.state === 'fulfilled') expect(o.fulfilment === undefined || o.fulfilment.inTime).toBe(true);
+                if ((o.state === 'late' || o.state === 'expired') && !o.fulfilment) expect(o.due! < op).toBe(true);
+                if (o.state === 'open' && o.due) expect(o.due >= op || o.fulfilment !== undefined).toBe(true);
+                if (o.due && o.trigger && o.name !== 'MededelingContinuiteitsverlenging' && !o.trigger.event?.match(/ingebrekestelling/)) expect(o.due >= o.trigger.datum.slice(0, 10)).toBe(true);
+            }
+            const a = ev.agreements[0];
+            if (a.currentPeriod) expect(a.currentPeriod.start <= op && (!a.currentPeriod.end || op <= a.currentPeriod.end)).toBe(true);
+            if (a.nextNoticeDeadline) expect(a.nextNoticeDeadline.date >= op).toBe(true);
+        }), { numRuns: 150 });
+    }, 120_000);
 });
