@@ -387,18 +387,24 @@ describe('payment-term-too-long (BW 6:119a/6:119b, termijnen.md §1.4)', () => {
 });
 
 describe('calendar-year-uncovered (R1.10)', () => {
-    test('a notice deadline in a year without KB data: the core\'s warning on the verlenging', async () => {
+    test('a werkdagen termijn from the looptijd in a year without KB data: the core\'s warning', async () => {
+        const d = await one(raam(`    looptijd {
+        ingang 2027-01-01
+        einde 2030-12-31
+    }
+    termijn Melden: Gemeente "meldt het einde" uiterlijk 10 werkdagen voor einde looptijd`));
+        const diag = only(d, 'calendar-year-uncovered');
+        expect(diag.severity).toBe(DiagnosticSeverity.Warning);
+        expect(diag.message).toContain('Voor 2030 is geen Koninklijk Besluit met gelijkgestelde dagen (art. 3 lid 3 Atw) bekend');
+        expect(diag.message).toContain('termijn Melden');
+    });
+    test('silent for a contract term in months: its date never moves, so KB days cannot change it (R1.7)', async () => {
         const d = await one(raam(`    looptijd {
         ingang 2027-01-01
         einde 2030-12-31
         verlenging stilzwijgend 1 x 2 jaren, tenzij Gemeente opzegt 4 maanden voor einde
     }`));
-        expect(found(d)).toEqual(['9:69 calendar-year-uncovered «4 maanden»']);
-        const diag = only(d, 'calendar-year-uncovered');
-        expect(diag.severity).toBe(DiagnosticSeverity.Warning);
-        expect(diag.message).toBe('Voor 2030 is geen Koninklijk Besluit met gelijkgestelde dagen (art. 3 lid 3 Atw) bekend; kalender atw rekent dat jaar '
-            + 'alleen met de feestdagen van art. 3 lid 1 en 2, dus een datum kan een werkdag te vroeg vallen (R1.10). Dit raakt de opzegdatum vóór '
-            + 'het einde van de aanvangsperiode (2030-08-31).');
+        expect(found(d)).toEqual([]);
     });
     test('silent when every computed date falls in 2023–2028', async () => {
         const d = await one(raam(`    looptijd {
