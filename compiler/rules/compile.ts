@@ -146,6 +146,8 @@ class RuleCompiler {
     run(entry: LangiumDocument, version: string): RuleSet {
         const roots = this.documents.map(d => d.parseResult.value as Document).filter(r => r?.name);
         const nodes = new Map<Document, AstNode[]>(roots.map(r => [r, clauses(r)]));
+        // With --force a file may not parse: a clause the parser left half-built is skipped, the errors say why.
+        for (const [root, list] of nodes) if (broken(root)) nodes.set(root, list.filter(complete));
         // Ids first, so rules can point at each other whatever their order.
         for (const root of roots) this.assignIds(root, nodes.get(root)!);
         const rangorde = this.rangorde();
@@ -200,11 +202,7 @@ class RuleCompiler {
 
     protected compileDocument(root: Document, nodes: AstNode[]): void {
         let looptijdDone = false;
-        // With --force a file may not parse: a clause the parser left half-built is skipped, the errors say why.
-        const parsed = AstUtils.getDocument(root).parseResult;
-        const broken = parsed.parserErrors.length > 0 || parsed.lexerErrors.length > 0;
         for (const node of nodes) {
-            if (broken && !complete(node)) continue;
             if (isTermijn(node)) {
                 this.rules.push(isIndexation(termijnModel(node)) ? this.indexatie(node) : this.termijn(node, root));
             } else if (isTarief(node)) {
@@ -607,6 +605,11 @@ function clauses(root: Document): AstNode[] {
     };
     walk(root);
     return out;
+}
+
+function broken(root: Document): boolean {
+    const parsed = AstUtils.getDocument(root).parseResult;
+    return parsed.parserErrors.length > 0 || parsed.lexerErrors.length > 0;
 }
 
 /** Every property a clause needs is there (a file that does not parse can leave them out). */
