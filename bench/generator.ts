@@ -53,7 +53,10 @@ export interface GeneratorOptions {
     /** Target number of lines of the document (the result is within a few per cent). */
     lines: number;
     seed?: number;
-    /** Fraction of structural references (artikel, lid) that point into a neighbouring document of the set. */
+    /**
+     * Fraction of structural references (artikel, lid) that point into another imported document of the set
+     * (in generateWorkspace: a deelovereenkomst's basisovereenkomst).
+     */
     crossRate?: number;
     /** Fraction of structural references that point into the hub document. */
     hubRate?: number;
@@ -320,7 +323,7 @@ function plan(name: string, path: string, role: GeneratedFile['role'], options: 
 
 interface RenderContext {
     plan: Plan;
-    /** Documents this one may cite (imported neighbours) and the hub, by name. */
+    /** Other documents this one imports and may cite by name (its basisovereenkomst); the hub is separate. */
     neighbours: Plan[];
     hub?: Plan;
     options: GeneratorOptions;

@@ -602,7 +602,7 @@ async function parent(argv: string[]) {
     if (argv.includes('--scaling')) {
         // Build cost against workspace size for two topologies; writes bench/scaling.json, shown in RESULTS.md.
         const runs: unknown[] = [];
-        for (const [files, cluster] of [[25, 10], [50, 10], [100, 10], [50, 50]]) runs.push(spawnJob(`scaling:${files}:${cluster}`));
+        for (const [files, cluster] of [[25, 10], [50, 10], [100, 10], [200, 10], [50, 50]]) runs.push(spawnJob(`scaling:${files}:${cluster}`));
         fs.writeFileSync(path.join(repoRoot, 'bench', 'scaling.json'), JSON.stringify({ machine: { ...info, loadEnd: loadAverage() }, runs }, null, 1) + '\n');
         log('wrote bench/scaling.json; run the bench again (or --render) to show it in RESULTS.md');
         return;
@@ -714,10 +714,10 @@ function renderMarkdown(report: Report): string {
         p(`| ${label} | ${x.files} | ${f0(x.lines)} | ${mb(x.bytes)} | ${f0(x.bytes / x.lines)} | ${f2(x.tokens / x.lines)} | ${f1(x.tokens / kb)} | ${f2(x.references / x.lines)} | ${f1(x.references / kb)} | ${f1(100 * x.autoTerms / x.words)} | ${f1(1000 * x.structural / x.words)} | ${f1(1000 * x.relative / x.words)} | ${f1(1000 * x.law / x.words)} | ${f1(1000 * x.termUses / x.words)} | ${f1(x.leden / x.artikelen)} | ${f2(x.onderdelen / x.leden)} |`);
     };
     const corpus = r.corpus as { examples: Array<{ name: string; metrics: CorpusMetrics }> } | undefined;
-    for (const e of corpus?.examples ?? []) corpusRow(`example \`${e.name}\` (hand-encoded seed 001)`, e.metrics);
+    for (const e of corpus?.examples ?? []) corpusRow(`example \`${e.name}\` (hand-encoded)`, e.metrics);
     for (const s of singles) corpusRow(`generated S1 ${kLines(s.lines)}`, s.metrics);
     if (ws) corpusRow(`generated S2 ${ws.files} × 500`, ws.metrics);
-    p('', 'The generator wraps prose at 100 columns, as in the README\'s language tour; the hand-encoded example keeps each lid on one line, so compare per KB and per word, not per line.', '');
+    p('', 'The generator wraps prose at 100 columns, as in the README\'s language tour; the hand-encoded examples (examples/, encodings of the seeds) keep each lid on one line, so compare per KB and per word, not per line.', '');
     if (ws) {
         const g = ws.generator;
         const structural = g.artikelRefs + g.lidRefs + g.onderdeelRefs + g.bijlageRefs;
