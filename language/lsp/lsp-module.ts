@@ -11,6 +11,7 @@ import type { DocumentCompiler } from './commands.js';
 import { ContractspraakCommandHandler, UnavailableDocumentCompiler } from './commands.js';
 import { ContractspraakCompletionProvider } from './completion-provider.js';
 import { ContractspraakDocumentSymbolProvider } from './document-symbol-provider.js';
+import { ContractspraakDocumentUpdateHandler } from './document-update-handler.js';
 import { ContractspraakFoldingRangeProvider } from './folding-range-provider.js';
 import { ContractspraakFormatter } from './formatter.js';
 import { ContractspraakHoverProvider } from './hover-provider.js';
@@ -48,6 +49,7 @@ export const contractspraakLspModule: Module<ContractspraakServices, PartialLang
 
 export const contractspraakSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
+        DocumentUpdateHandler: (shared) => new ContractspraakDocumentUpdateHandler(shared),
         ExecuteCommandHandler: (shared) => new ContractspraakCommandHandler(shared),
         WorkspaceSymbolProvider: (shared) => new ContractspraakWorkspaceSymbolProvider(shared)
     }
