@@ -32,6 +32,8 @@ function scrollScript(nonce: string): string {
 /** `html` (a whole page) with the policy first in its head and the scroll script last in its body. */
 export function previewPage(html: string, nonce: string): string {
     const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(nonce)}">`;
+    // The rendered page carries its own policy without scripts; two policies would both apply, so this one replaces it.
+    html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/gi, '');
     const head = /<head[^>]*>/i.exec(html);
     let page = head ? `${html.slice(0, head.index + head[0].length)}\n${meta}${html.slice(head.index + head[0].length)}` : `<!DOCTYPE html><html lang="nl"><head>${meta}</head><body>${html}</body></html>`;
     const body = page.toLowerCase().lastIndexOf('</body>');

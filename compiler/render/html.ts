@@ -1,5 +1,6 @@
 /**
- * HTML writer: one self-contained file (inline CSS for screen and print, no scripts, no external resources).
+ * HTML writer: one self-contained file (inline CSS for screen and print, no scripts, no external resources, and a
+ * Content-Security-Policy that forbids them).
  * Every string from the source is escaped, in text and in attributes; only http(s) URLs become links, so
  * `<script>`, `"><img onerror=…>` or `javascript:` in prose come out as inert text. Element ids are the eIds.
  */
@@ -7,6 +8,12 @@ import { labelOf } from './build.js';
 import { groupLine } from './text.js';
 import type { Block, DocumentView, Link, ListBlock, Run, SectionBlock } from './view.js';
 import { runsText } from './view.js';
+
+/**
+ * The page may do nothing but show itself: no scripts, no network, no forms, no <base>; only its own inline CSS.
+ * A viewer that adds a script (the preview webview) replaces this policy with its own.
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 export function escapeHtml(text: string): string {
     return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[c]!);
@@ -29,6 +36,7 @@ function attr(name: string, value: string | undefined): string {
 export function renderHtml(view: DocumentView): string {
     const out: string[] = [];
     out.push('<!DOCTYPE html>', '<html lang="nl">', '<head>', '<meta charset="utf-8">',
+        `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="Contractspraak">',
         `<title>${escapeHtml(runsText(view.title))}</title>`, `<style>${CSS}</style>`, '</head>', '<body>', '<main class="document">');
