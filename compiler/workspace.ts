@@ -1,6 +1,6 @@
 /**
  * Loading document sets from disk for the CLI: the files and folders named on the command line, plus every
- * document they import that lies inside the root folder. Problems with the arguments themselves (missing,
+ * document they import that lies inside the root folder, symbolic links resolved (a link never leads out of it). Problems with the arguments themselves (missing,
  * unreadable, not .ovk) are returned as messages, never thrown.
  */
 import * as fs from 'node:fs';
@@ -12,6 +12,7 @@ import type { ContractspraakServices } from '../language/contractspraak-module.j
 import { createContractspraakServices } from '../language/contractspraak-module.js';
 import { importLinks } from '../language/document-set.js';
 import type { Document } from '../language/generated/ast.js';
+import { inside, reallyInside } from './confined-file-system.js';
 
 export interface LoadedWorkspace {
     services: ContractspraakServices;
@@ -46,6 +47,9 @@ export function collectFiles(args: string[]): string[] {
             const found = entries.filter(e => e.endsWith('.ovk') && !e.split(path.sep).includes('node_modules')).sort();
             if (found.length === 0) throw new UsageError(`${arg}: map bevat geen .ovk-bestanden.`);
             for (const e of found) {
+                if (!reallyInside(abs, path.join(abs, e))) {
+                    throw new UsageError(`${path.join(arg, e)}: symbolische koppeling naar een bestand buiten de map; Contractspraak leest alleen bestanden binnen de map.`);
+                }
                 try {
                     fs.accessSync(path.join(abs, e), fs.constants.R_OK);
                 } catch {
@@ -87,24 +91,29 @@ export async function loadWorkspace(args: string[], options: { root?: string } =
     services.references.DocumentSets.roots = [URI.file(root).toString()];
     const documents = shared.workspace.LangiumDocuments;
     const requested: LangiumDocument[] = [];
-    for (const file of files) requested.push(await documents.getOrCreateDocument(URI.file(file)));
-    // Follow imports that exist on disk and stay inside the root; the checks report the others.
+    for (const file of files) {
+        // A file inside the root by name is read only when it is inside for real, symbolic links resolved.
+        if (inside(root, file) && !reallyInside(root, file)) {
+            throw new UsageError(`${path.relative(process.cwd(), file) || file}: symbolische koppeling naar een bestand buiten de map ${root}.`);
+        }
+        requested.push(await documents.getOrCreateDocument(URI.file(file)));
+    }
+    // Follow imports that exist on disk and stay inside the root, symbolic links resolved; the checks report the others.
     const queue = [...requested];
     while (queue.length) {
         const doc = queue.shift()!;
         const root_ = doc.parseResult.value as Document;
         for (const link of importLinks(root_, doc.uri)) {
             const file = link.uri.fsPath;
-            if (documents.hasDocument(link.uri) || !file.endsWith('.ovk') || !isInside(root, file) || !fs.existsSync(file)) continue;
+            if (documents.hasDocument(link.uri) || !file.endsWith('.ovk') || !inside(root, file) || !fs.existsSync(file)) continue;
+            if (!reallyInside(root, file)) {
+                services.references.DocumentSets.outside.add(link.uri.toString());
+                continue;
+            }
             queue.push(await documents.getOrCreateDocument(link.uri));
         }
     }
     const all = documents.all.toArray().sort((a, b) => a.uri.fsPath.localeCompare(b.uri.fsPath));
     await shared.workspace.DocumentBuilder.build(all, { validation: true });
     return { services, requested, all, root };
-}
-
-function isInside(root: string, file: string): boolean {
-    const rel = path.relative(root, file);
-    return !rel.startsWith('..') && !path.isAbsolute(rel);
 }

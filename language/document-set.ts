@@ -18,6 +18,11 @@ export interface ImportLink {
     deel: boolean;
 }
 
+/** `https://…`, `file:///…`, `//host/…`, `www.…`: an address, never a path in the set; nothing is ever fetched. */
+export function isExternalAddress(pad: string): boolean {
+    return /^(?:[a-z][a-z0-9+.-]*:\/\/|(?:data|mailto|javascript|urn):|\/\/|\\\\|www\.)/i.test(pad);
+}
+
 export function resolveImportUri(documentUri: URI, pad: string): URI {
     return UriUtils.resolvePath(UriUtils.dirname(documentUri), pad);
 }
@@ -38,12 +43,12 @@ function computeImportLinks(root: Document, documentUri: URI): ImportLink[] {
     const links: ImportLink[] = [];
     for (const imp of root.imports ?? []) {
         const pad = proseText(imp.pad).trim();
-        if (pad) links.push({ pad, uri: resolveImportUri(documentUri, pad), deel: false });
+        if (pad && !isExternalAddress(pad)) links.push({ pad, uri: resolveImportUri(documentUri, pad), deel: false });
     }
     for (const node of AstUtils.streamAllContents(root)) {
         if ((isBijlage(node) || isDocumentVerwijzing(node)) && node.pad) {
             const pad = proseText(node.pad).trim();
-            if (pad) links.push({ pad, uri: resolveImportUri(documentUri, pad), deel: true });
+            if (pad && !isExternalAddress(pad)) links.push({ pad, uri: resolveImportUri(documentUri, pad), deel: true });
         }
     }
     return links;
@@ -55,6 +60,8 @@ export class DocumentSets {
     protected readonly wholes: WorkspaceCache<'wholes', Map<string, string[]>>;
     /** Folders a document set must stay inside; the CLI sets them, the editor uses its workspace folders. */
     roots: string[] | undefined;
+    /** Files inside the roots by name that a loader did not read: a symbolic link leads outside (URIs as strings). */
+    readonly outside = new Set<string>();
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;

@@ -7,7 +7,7 @@ import type { ContractspraakServices } from '../contractspraak-module.js';
 import { namePath } from '../contractspraak-names.js';
 import { Codes } from '../diagnostics.js';
 import type { DocumentSets } from '../document-set.js';
-import { resolveImportUri } from '../document-set.js';
+import { isExternalAddress, resolveImportUri } from '../document-set.js';
 import type { Bijlage, Document, DocumentVerwijzing, Import } from '../generated/ast.js';
 import {
     isArtikel, isBegrip, isBijlage, isDocumentVerwijzing, isGebeurtenis, isGroep, isLid, isOnderdeel, isOverweging, isPartij, isRol,
@@ -107,12 +107,24 @@ export class StructureChecks {
         const pad = proseText(padProse).trim();
         const document = AstUtils.getDocument(node);
         const property = 'pad';
+        if (isExternalAddress(pad)) {
+            accept('error', `'${pad}' is een internetadres. Een documentset bestaat uit .ovk-bestanden in de werkmap; Contractspraak haalt nooit iets van internet.`, {
+                node, property, code: Codes.ImportOutsideWorkspace
+            });
+            return;
+        }
         if (!pad.endsWith('.ovk')) {
             accept('error', `'${pad}' is geen Contractspraak-bestand (.ovk).`, { node, property, code: Codes.ImportUnresolved });
             return;
         }
         const uri = resolveImportUri(document.uri, pad);
         const folders = this.documentSets.roots ?? this.workspaceManager().workspaceFolders?.map(f => f.uri);
+        if (this.documentSets.outside.has(uri.toString())) {
+            accept('error', `'${pad}' is een symbolische koppeling naar een bestand buiten de werkmap; een documentset blijft binnen haar map.`, {
+                node, property, code: Codes.ImportOutsideWorkspace
+            });
+            return;
+        }
         if (folders && folders.length > 0 && uri.scheme === 'file' && !folders.some(f => UriUtils.contains(f, uri))) {
             accept('error', `'${pad}' ligt buiten de werkmap; een documentset blijft binnen haar map.`, {
                 node, property, code: Codes.ImportOutsideWorkspace
