@@ -8,6 +8,7 @@ import { runConsolidate } from '../consolidate/cli.js';
 import type { DiffCliOptions } from '../diff/cli.js';
 import { DIFF_FORMATS, runDiff } from '../diff/cli.js';
 import { UsageError } from '../workspace.js';
+import { checkOutputPath } from './output-path.js';
 import type { ReportFormat } from './check.js';
 import { REPORT_FORMATS, runCheck } from './check.js';
 import type { LooptijdCliOptions } from './looptijd.js';
@@ -57,6 +58,14 @@ const program = new Command('contractspraak')
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeErr: s => process.stderr.write(commanderMessage(s)) });
+
+// Every output path is checked before a command writes anything (compiler/cli/output-path.ts, SECURITY.md).
+program.hook('preAction', (_program, action) => {
+    const options = action.opts() as Record<string, unknown>;
+    for (const key of ['output', 'out', 'reportDir']) {
+        if (typeof options[key] === 'string') checkOutputPath(options[key], { ovk: action.name() === 'consolidate' });
+    }
+});
 
 program.command('check')
     .description('Controleer documentsets op verwijzingen, begrippen, nummering en conceptresten.')
