@@ -1,6 +1,7 @@
 /**
  * SARIF 2.1.0 for code-scanning UIs: one rule per diagnostic code (from the catalogue), results with regions.
  */
+import { pathToFileURL } from 'node:url';
 import type { Code } from '../../language/diagnostics.js';
 import { Catalogue } from '../../language/diagnostics.js';
 import type { Finding } from './findings.js';
@@ -25,7 +26,7 @@ export function formatSarif(findings: Finding[], version: string): string {
         version: '2.1.0',
         runs: [{
             tool: { driver: { name: 'contractspraak', version, informationUri: 'https://contractspraak.invalid', rules } },
-            originalUriBaseIds: { SRCROOT: { uri: 'file://' + process.cwd().replace(/\\/g, '/') + '/' } },
+            originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(process.cwd()).href}/` } },
             results: findings.map(f => ({
                 ruleId: f.code,
                 ruleIndex: ruleIds.indexOf(f.code),
@@ -33,7 +34,8 @@ export function formatSarif(findings: Finding[], version: string): string {
                 message: { text: f.message },
                 locations: [{
                     physicalLocation: {
-                        artifactLocation: { uri: f.file.replace(/\\/g, '/'), uriBaseId: 'SRCROOT' },
+                        // A URI reference: a space or a # in a file name is percent-encoded (the schema's uri-reference).
+                        artifactLocation: { uri: f.file.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
                         region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn }
                     }
                 }]
