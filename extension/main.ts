@@ -63,11 +63,19 @@ export async function activate(context: ExtensionContext): Promise<void> {
             const shown = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
             await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true });
         })),
+        // The rules open in an untitled editor beside the agreement: a drafter looks at them, and saves them where the
+        // administration wants them. A set with errors gets its rules only on request, marked as forced.
         vscode.commands.registerCommand(ClientCommands.CompileRules, () => withDocument(async document => {
-            const status = await run<{ available: boolean; message: string; json?: string }>(ServerCommands.CompileRules, document.uri.toString());
+            const status = await run<{ available: boolean; message: string; json?: string; errors?: string[] }>(
+                ServerCommands.CompileRules, document.uri.toString());
             if (!status.available || status.json === undefined) {
                 await vscode.window.showInformationMessage(status.message);
                 return;
+            }
+            if (status.errors?.length) {
+                const forced = 'Toch tonen (geforceerd, met de fouten)';
+                const choice = await vscode.window.showWarningMessage(status.message, { modal: true, detail: status.errors.join('\n') }, forced);
+                if (choice !== forced) return;
             }
             const shown = await vscode.workspace.openTextDocument({ content: status.json, language: 'json' });
             await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside });

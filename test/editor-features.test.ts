@@ -172,9 +172,60 @@ suite('server commands', () => {
         // The language services alone cannot render, and say so.
         await expect(handler.executeCommand(ServerCommands.RenderHtml, [docs['raam.ovk'].uri.toString()])).rejects.toThrow(/kan niet renderen/);
         await expect(handler.executeCommand(ServerCommands.RenderHtml, ['file:///ws/onbekend.ovk'])).rejects.toThrow(/geen geladen Contractspraak-document/);
-        expect(await handler.executeCommand(ServerCommands.CompileRules, [])).toEqual({
-            available: false, message: 'Regels compileren naar JSON is nog niet beschikbaar in deze versie van Contractspraak.'
+        expect(await handler.executeCommand(ServerCommands.CompileRules, [docs['raam.ovk'].uri.toString()])).toEqual({
+            available: false, message: 'Deze taalserver kan geen regels compileren; gebruik de server van de extensie of `contractspraak compile`.'
         });
+        await expect(handler.executeCommand(ServerCommands.CompileRules, [])).rejects.toThrow(/Geef de URI van een .ovk-bestand mee/);
+    });
+
+    test('with the compiler injected, rulesJson gives the rule JSON of compile, and of compile --force for a set with errors', async () => {
+        const withCompiler = () => createContractspraakServices(EmptyFileSystem, { lsp: { DocumentCompiler: s => new CompilerDocumentCompiler(s) } });
+        const services = withCompiler();
+        const termijn = `basisovereenkomst Basis "Basis" {
+    partijen {
+        gemeente Gemeente "Gemeente Raalte"
+        contractant Contractant "Contractant"
+    }
+    gebeurtenis Dagtekening "dagtekening van de opdracht" door Gemeente
+    bijlage Tarieven "Tarieven" uit "./tarieven.ovk"
+    artikel Weigering "Weigering" {
+        lid Melden: "Contractant meldt een weigering binnen drie werkdagen."
+            termijn Weigeren: Contractant "meldt weigering" binnen 3 werkdagen na Dagtekening
+    }
+}`;
+        const tarieven = `bijlagedocument Tarieven "Tarieven" {
+    artikel Prijs "Prijs" {
+        lid Uur: "Het tarief is € 30,00 per uur."
+            tarief HH: "Hulp bij het huishouden" € 30,00 per uur
+    }
+}`;
+        const { docs } = await buildSet({ 'basis.ovk': termijn, 'tarieven.ovk': tarieven }, services);
+        const handler = services.shared.lsp.ExecuteCommandHandler!;
+        const run = (file: string) => handler.executeCommand(ServerCommands.CompileRules, [docs[file].uri.toString()]) as Promise<{
+            available: boolean; message: string; json: string; entry: string; errors: string[];
+        }>;
+        const clean = await run('basis.ovk');
+        expect(clean.available).toBe(true);
+        expect(clean.errors).toEqual([]);
+        const rules = JSON.parse(clean.json);
+        expect(rules.entry).toBe('Basis');
+        expect(rules.errors).toBeUndefined();
+        expect(rules.rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['Basis/termijn/Weigeren', 'Basis.Tarieven/tarief/HH']));
+        expect(clean.message).toBe(`${rules.rules.length} regels gecompileerd uit de documentset van basis.ovk.`);
+        // Asked from the bijlage, the rules are those of the agreement that loads it: the same bytes.
+        const fromAnnex = await run('tarieven.ovk');
+        expect(fromAnnex.entry).toBe('file:///ws/basis.ovk');
+        expect(fromAnnex.json).toBe(clean.json);
+
+        const other = withCompiler();
+        const broken = await buildSet({ 'basis.ovk': termijn.replace('na Dagtekening', 'na Dagtekenning'), 'tarieven.ovk': tarieven }, other);
+        const forced = await other.shared.lsp.ExecuteCommandHandler!.executeCommand(ServerCommands.CompileRules, [broken.docs['basis.ovk'].uri.toString()]) as typeof clean;
+        expect(forced.available).toBe(true);
+        expect(forced.errors).toHaveLength(1);
+        expect(forced.errors[0]).toMatch(/^basis\.ovk:10:\d+ error \S+ .*Dagtekenning/);
+        expect(forced.message).toMatch(/^De documentset van basis\.ovk heeft 1 fout; regels uit een set met fouten kunnen onjuist zijn\./);
+        // The forced JSON names its errors at the top, right after the generator.
+        expect(Object.keys(JSON.parse(forced.json)).slice(0, 5)).toEqual(['$schema', 'schemaVersion', 'generator', 'errors', 'entry']);
     });
 
     test('with the compiler injected (as compiler/server/main.ts does), renderHtml returns the rendered page', async () => {

@@ -316,9 +316,11 @@ suite('editor features over stdio (the shipped server)', () => {
         const { text } = await run<{ text: string }>('contractspraak.looptijdText', basisUri);
         expect(text).toContain('Looptijd van basisovereenkomst Basis');
         expect(text).toContain('Uiterste einde: dinsdag 2024-12-31');
-        expect(await run('contractspraak.rulesJson', basisUri)).toEqual({
-            available: false, message: 'Regels compileren naar JSON is nog niet beschikbaar in deze versie van Contractspraak.'
-        });
+        const rules = await run<{ available: boolean; json: string; errors: string[]; message: string }>('contractspraak.rulesJson', basisUri);
+        expect([rules.available, rules.errors]).toEqual([true, []]);
+        const weigeren = JSON.parse(rules.json).rules.find((r: { id: string }) => r.id === 'Basis/termijn/Weigeren');
+        expect(weigeren).toMatchObject({ kind: 'termijn', bearer: 'Contractant', deadline: { amount: 3, unit: 'werkdagen' } });
+        expect(rules.message).toMatch(/^\d+ regels gecompileerd uit de documentset van basis\.ovk\.$/);
         await expect(run('contractspraak.renderHtml', 'file:///nergens/x.ovk')).rejects.toThrow(/geen geladen Contractspraak-document/);
     });
 

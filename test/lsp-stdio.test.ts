@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { URI } from 'langium';
 import type { CodeAction, Diagnostic, LocationLink } from 'vscode-languageserver-protocol/node';
 import {
-    CodeActionRequest, CompletionRequest, createProtocolConnection, DefinitionRequest, HoverRequest, IPCMessageReader,
+    CodeActionRequest, CompletionRequest, createProtocolConnection, DefinitionRequest, ExecuteCommandRequest, HoverRequest, IPCMessageReader,
     IPCMessageWriter, RenameRequest
 } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe as suite, expect, test } from 'vitest';
@@ -117,6 +117,22 @@ suite('language server over stdio (dist/language/main.cjs --stdio)', () => {
         const edits = Object.entries(actions[0].edit!.changes!);
         expect(edits.map(([uri]) => norm(uri))).toEqual([norm(raamUri)]);
         expect(edits[0][1]).toEqual([{ range: diagnostic.range, newText: '[lid Totstandkoming.Aanvaarding]' }]);
+    });
+
+    test('rules command: the rule JSON of the shipped compiler; a set with errors gets the forced rules, its errors named', async () => {
+        type Rules = { available: boolean; message: string; json: string; entry: string; errors: string[] };
+        const run = (uri: string) => client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'contractspraak.rulesJson', arguments: [uri] }) as Promise<Rules>;
+        const basis = await run(URI.file(ws.basis).toString());
+        expect(basis.available).toBe(true);
+        expect(basis.errors).toEqual([]);
+        const clean = JSON.parse(basis.json);
+        expect([clean.entry, clean.errors, clean.documents.map((d: { id: string }) => d.id)]).toEqual(['Basis', undefined, ['Basis']]);
+        const raam = await run(raamUri);
+        expect(raam.errors).toEqual([expect.stringMatching(/^raam\.ovk:5:49 error ref-unresolved /)]);
+        expect(raam.message).toMatch(/^De documentset van raam\.ovk heeft 1 fout; /);
+        const forced = JSON.parse(raam.json);
+        expect(forced.errors.map((e: { code: string; line: number }) => `${e.line} ${e.code}`)).toEqual(['5 ref-unresolved']);
+        expect(forced.documents.map((d: { id: string }) => d.id).sort()).toEqual(['Basis', 'Raam']);
     });
 
     test('rename of an artikel from a reference edits both files', async () => {

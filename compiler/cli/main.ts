@@ -28,8 +28,8 @@ import type { RenderOptions } from './render.js';
 import { runRender } from './render.js';
 import type { TermijnCliOptions } from './termijn.js';
 import { runTermijn } from './termijn.js';
+import { VERSION } from '../version.js';
 
-const VERSION = '0.1.0';
 
 /** Commander's usage errors, said in Dutch with the program's prefix (one line, no stack). */
 function commanderMessage(s: string): string {

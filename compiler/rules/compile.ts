@@ -90,8 +90,10 @@ export function compileRules(services: ContractspraakServices, entry: LangiumDoc
     const compiler = new RuleCompiler(documents, folder, set, analysis);
     const errors = setErrors(documents, folder);
     const ruleSet = compiler.run(entry, options.version);
-    if (options.includeErrors && errors.length) ruleSet.errors = errors;
-    return { ruleSet, errors };
+    if (!options.includeErrors || !errors.length) return { ruleSet, errors };
+    // Forced rules say so at the top, right after who made them, where a reader (or a program) looks first.
+    const { $schema, schemaVersion, generator, ...rest } = ruleSet;
+    return { ruleSet: { $schema, schemaVersion, generator, errors, ...rest }, errors };
 }
 
 /**

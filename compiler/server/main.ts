@@ -1,6 +1,6 @@
 /**
  * The language server the extension ships (bundled as dist/language/main.cjs): the language server of
- * language/ with the compiler's renderer and reports injected, for the preview, DOCX and looptijd commands.
+ * language/ with the compiler's renderer and reports injected, for the preview, DOCX, looptijd and rules commands.
  */
 import { URI } from 'langium';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -13,7 +13,7 @@ let workspaceFolders = (): string[] => [];
 const fileSystem = new ConfinedFileSystemProvider(() => workspaceFolders());
 const { shared } = startContractspraakServer({ connection: createConnection(ProposedFeatures.all), fileSystemProvider: () => fileSystem }, {
     lsp: {
-        DocumentCompiler: () => new CompilerDocumentCompiler()
+        DocumentCompiler: services => new CompilerDocumentCompiler(services)
     }
 });
 workspaceFolders = () => shared.workspace.WorkspaceManager.workspaceFolders?.map(f => URI.parse(f.uri).fsPath) ?? [];

@@ -1,6 +1,6 @@
 /**
  * Commands the editor asks the language server to run (workspace/executeCommand): the rendered HTML of an
- * agreement for the preview, the DOCX written next to the file, the looptijd timeline, and the rules JSON.
+ * agreement for the preview, the DOCX written next to the file, the looptijd timeline, and the rule JSON.
  * Rendering and the timeline report belong to the compiler, which `language/` must not import: they reach the
  * server through the `DocumentCompiler` service, which the server entry of the compiler (compiler/server/main.ts)
  * provides. A server started without it says so instead of rendering.
@@ -35,6 +35,8 @@ export interface DocumentCompiler {
     writeDocx(documents: readonly LangiumDocument[], document: LangiumDocument): Promise<string>;
     /** The looptijd timeline as text, with every date derived. */
     looptijd(document: LangiumDocument): string;
+    /** The rule JSON of the agreement the document belongs to (`contractspraak compile`; with errors as `--force`). */
+    rulesJson(documents: readonly LangiumDocument[], document: LangiumDocument): RulesStatus;
 }
 
 /** The language server on its own (the browser worker, language/main.ts): no renderer. */
@@ -48,11 +50,25 @@ export class UnavailableDocumentCompiler implements DocumentCompiler {
     looptijd(): string {
         throw new Error('Deze taalserver kan de looptijd niet tonen; gebruik `contractspraak looptijd`.');
     }
+    rulesJson(): RulesStatus {
+        return {
+            available: false,
+            message: 'Deze taalserver kan geen regels compileren; gebruik de server van de extensie of `contractspraak compile`.'
+        };
+    }
 }
 
+/** The answer to `contractspraak.rulesJson`. */
 export interface RulesStatus {
     available: boolean;
+    /** What to tell the drafter, in Dutch. */
     message: string;
+    /** The rule JSON; for a set with errors compiled as `--force` would, with the errors under `"errors"`. */
+    json?: string;
+    /** The agreement compiled: the document itself, or the one that loads it as a bijlage. */
+    entry?: string;
+    /** The errors of the set, as `file:line:column code message` relative to the entry; empty when none. */
+    errors?: string[];
 }
 
 export class ContractspraakCommandHandler extends AbstractExecuteCommandHandler {
@@ -74,11 +90,8 @@ export class ContractspraakCommandHandler extends AbstractExecuteCommandHandler 
             ({ uri: await services.lsp.DocumentCompiler.writeDocx(this.documentSet(document, services), document) })));
         accept(ServerCommands.Looptijd, args => this.withDocument(args, (document, services) =>
             ({ text: services.lsp.DocumentCompiler.looptijd(document) })));
-        // Said plainly until the rule JSON of the compiler exists: no empty or made-up output.
-        accept(ServerCommands.CompileRules, (): RulesStatus => ({
-            available: false,
-            message: 'Regels compileren naar JSON is nog niet beschikbaar in deze versie van Contractspraak.'
-        }));
+        accept(ServerCommands.CompileRules, args => this.withDocument(args, (document, services) =>
+            services.lsp.DocumentCompiler.rulesJson(this.documentSet(document, services), document)));
     }
 
     /**
