@@ -426,6 +426,17 @@ describe('calendar-invalid and declared calendars (R1.10)', () => {
     });
     test('silent for a built-in name and a valid declaration, which closes its days', async () => {
         expect(found(await one(raam('', '    kalender atw_zonder_kb\n')))).toEqual([]);
+        // The built-in names as termijnen.md spells them (R1.10), hyphens and all.
+        for (const name of ['atw-zonder-kb', 'cao-lustrum']) {
+            const named = await one(raam('', `    kalender ${name}\n`));
+            expect(named.parseResult.parserErrors).toEqual([]);
+            expect(found(named)).toEqual([]);
+            expect(documentCalendar(named.parseResult.value as Document).calendar.id).toBe(name);
+        }
+        // cao-lustrum: 5 May is a werkdag outside the lustrum years (R1.10); 2026 is not one.
+        const cao = documentCalendar((await one(raam('', '    kalender cao-lustrum\n'))).parseResult.value as Document).calendar;
+        expect(cao.isWorkday(Temporal.PlainDate.from('2026-05-05'))).toBe(true);
+        expect(found(await one(raam('', '    kalender atw-zonder\n')))).toEqual(['2:14 calendar-invalid «atw-zonder»']);
         const d = await one(raam('', '    kalender Regio volgens atw { gesloten 24 december "Kerstavond" werkdag bevrijdingsdag }\n'));
         expect(found(d)).toEqual([]);
         const calendar = documentCalendar(d.parseResult.value as Document).calendar;

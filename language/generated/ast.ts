@@ -33,6 +33,7 @@ export type ContractspraakKeywordNames =
     | "("
     | ")"
     | ","
+    | "-"
     | "."
     | "/"
     | ":"
@@ -801,9 +802,9 @@ export function isKalenderDag(item: unknown): item is KalenderDag {
 export interface KalenderKeuze extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'KalenderKeuze';
-    basis?: string;
+    basis?: KalenderNaam;
     dagen: Array<KalenderDag>;
-    naam: string;
+    naam: KalenderNaam;
 }
 
 export const KalenderKeuze = {
@@ -815,6 +816,12 @@ export const KalenderKeuze = {
 
 export function isKalenderKeuze(item: unknown): item is KalenderKeuze {
     return reflection.isInstance(item, KalenderKeuze.$type);
+}
+
+export type KalenderNaam = string;
+
+export function isKalenderNaam(item: unknown): item is KalenderNaam {
+    return typeof item === 'string';
 }
 
 export interface Keten extends langium.AstNode {
