@@ -290,6 +290,16 @@ describe('R1.13 opzegging and R1.14 start rules', () => {
         expect(r.start?.toString()).toBe('2025-04-01');
         expect(iso(r)).toBe('2025-06-30');
     });
+    test('R1.7: a contract term in months never moves, so a year without KB data does not warn; a werkdagen term does', () => {
+        // Seed 002's opzegging: 6 kalendermaanden from the first day of the next month, to end on 2020-12-31.
+        const spec = { amount: 6, unit: 'kalendermaanden' as const, start: { kind: 'first-day-of-next' as const, period: 'maand' as const } };
+        const latest = latestNotice(spec, '2020-12-31');
+        expect(iso(latest)).toBe('2020-06-30');
+        expect(codes(latest)).toEqual([]);
+        expect(codes(computeTermijn({ amount: 6, unit: 'kalendermaanden' }, '2020-06-15'))).toEqual([]);
+        // Counting werkdagen in 2020 asks the KB days of that year: the warning stays.
+        expect(codes(computeTermijn({ amount: 3, unit: 'werkdagen' }, '2020-05-01'))).toContain(WarningCodes.KbNotCovered);
+    });
     test('R1.14: other start periods (week, kwartaal, jaar)', () => {
         expect(computeTermijn({ amount: 0, unit: 'dagen', start: { kind: 'first-day-of-next', period: 'week' } }, '2026-04-24').start?.toString()).toBe('2026-04-27');
         expect(iso(computeTermijn({ amount: 1, unit: 'kwartalen', start: { kind: 'first-day-of-next', period: 'kwartaal' } }, '2026-02-10'))).toBe('2026-06-30');

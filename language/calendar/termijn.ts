@@ -158,7 +158,9 @@ function compute(spec: TermijnSpec, triggerInput: TriggerInput): TermijnResult {
     } else {
         d.step('atw', ['R1.7'], `De Algemene termijnenwet is niet van toepassing: ${decision.reasons.join('; ')}. Een einddatum op een zaterdag, zondag of feestdag schuift dus niet op.`);
         atw = { applied: false, reasons: decision.reasons };
-        const reason = d.nonWorkingReason(calendar, date);
+        // Asked of the calendar directly, as for a backward term: the date never moves (R1.7), so a year without
+        // KB data cannot change it and must not warn.
+        const reason = calendar.nonWorkingReason(date);
         if (reason) {
             d.warn(WarningCodes.DeadlineOnNonWorkingDay, `De uiterste datum ${formatDate(date)} is ${reason}; omdat de Algemene termijnenwet niet geldt, schuift de termijn niet op naar de volgende werkdag.`, ['R1.7']);
         }
