@@ -262,3 +262,38 @@ describe('syntax errors', () => {
         expect(String(errors[0].message)).toContain('Het aanhalingsteken " vóór \'contractanten\' sluit de tekst af');
     });
 });
+
+describe('termijn-conflict on a schedule', () => {
+    // Seed 004, bijlage 2 lid 4.6: "vier maal per jaar (op 1 april, 1 juli, 1 oktober en op 1 januari)".
+    const schedule = (second: string) => doc(`    artikel Klachten "Klachten" {
+        lid Rapportage: "Contractant levert vier maal per jaar een rapportage van ontvangen klachten."
+            termijn April: Contractant "levert een rapportage van ontvangen klachten" jaarlijks op 1 april
+            termijn Juli: Contractant "levert een rapportage van ontvangen klachten" jaarlijks op 1 juli
+        ${second}
+    }`);
+    test('recurring dates of one obligation in one lid are a schedule: silent', async () => {
+        const d = await one(schedule(''));
+        expect(withCode(d, 'termijn-conflict')).toEqual([]);
+    });
+    test('the same obligation recurring on another date in another lid is still a conflict', async () => {
+        const d = await one(schedule(`lid Elders: "Contractant levert de rapportage jaarlijks op 1 mei."
+            termijn Mei: Contractant "levert een rapportage van ontvangen klachten" jaarlijks op 1 mei`));
+        expect(withCode(d, 'termijn-conflict').map(x => show(d, x))).toEqual([
+            '8:21 termijn-conflict «April»', '9:21 termijn-conflict «Juli»', '11:21 termijn-conflict «Mei»', '11:21 termijn-conflict «Mei»'
+        ]);
+    });
+});
+
+describe('seed 004 (bijlagen 8-10): an ordinal before "lid" and the BW by its full name', () => {
+    test('"Derde lid" is no slip of the begrip Derden; "een Derde" still is', async () => {
+        const d = await one(doc(`    begrip Derden: "niet zijnde partijen"
+    artikel Een "Een" { lid A: "Derden krijgen geen inzage." }
+    toelichting: "Derde lid"
+    toelichting: "Het derde lid geldt niet voor een Derde die de gegevens al had."`));
+        expect(withCode(d, 'term-variant-undeclared').map(x => show(d, x))).toEqual(['9:53 term-variant-undeclared «Derde»']);
+    });
+    test('[artikel 6:217 Burgerlijk Wetboek] is the BW, as [artikel 6:217 BW]', async () => {
+        const d = await one(doc(`    artikel Een "Een" { lid A: "Een aanbod in de zin van [artikel 6:217 Burgerlijk Wetboek] (BW) of [artikel 6:217 BW]." }`));
+        expect(d.diagnostics!.filter(notDefaultOrder)).toEqual([]);
+    });
+});

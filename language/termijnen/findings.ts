@@ -476,6 +476,14 @@ function derogates(a: TermijnModel, b: TermijnModel): boolean {
     return false;
 }
 
+/**
+ * Recurring dates of one obligation written in one lid are a schedule, not a conflict: "vier maal per jaar (op
+ * 1 april, 1 juli, 1 oktober en op 1 januari)" is four `jaarlijks op` termijnen of the same handeling.
+ */
+function isSchedule(a: TermijnModel, b: TermijnModel): boolean {
+    return !!a.recurrence && !!b.recurrence && !a.measure && !b.measure && holderOf(a.node) === holderOf(b.node);
+}
+
 function documentLabel(root: Document): string {
     return `${root.soort} ${root.name}`;
 }
@@ -498,6 +506,7 @@ export function conflictFindings(root: Document, others: readonly Document[]): T
             const sameObligation = aKey !== undefined && aKey === obligationKey(b) && a.name !== b.name;
             if (!sameName && !sameObligation) continue;
             if (measureKey(a) === measureKey(b)) continue;
+            if (sameObligation && isSchedule(a, b)) continue;
             if (sameName && rangordeValue(a).value !== rangordeValue(b).value) continue;
             if (derogates(a, b) || derogates(b, a)) continue;
             const place = `${bRoot === root ? '' : `${documentLabel(bRoot)}, `}${citationOf(b.node) ?? 'op documentniveau'}`;
