@@ -17,7 +17,8 @@ export const ServerCommands = {
     RenderHtml: 'contractspraak.renderHtml',
     WriteDocx: 'contractspraak.writeDocx',
     Looptijd: 'contractspraak.looptijdText',
-    CompileRules: 'contractspraak.rulesJson'
+    CompileRules: 'contractspraak.rulesJson',
+    SlotValue: 'contractspraak.slotValue'
 } as const;
 
 /** The commands this extension contributes (package.json), plus the one the reference-count lens runs. */
@@ -26,6 +27,7 @@ export const ClientCommands = {
     CompileRules: 'contractspraak.compileRules',
     RenderDocx: 'contractspraak.renderDocx',
     ShowLooptijd: 'contractspraak.showLooptijd',
+    ShowSlotValue: 'contractspraak.showSlotValue',
     ShowReferences: 'contractspraak.showReferences'
 } as const;
 
@@ -60,6 +62,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
         })),
         vscode.commands.registerCommand(ClientCommands.ShowLooptijd, () => withDocument(async document => {
             const { text } = await run<{ text: string }>(ServerCommands.Looptijd, document.uri.toString());
+            const shown = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
+            await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+        })),
+        // The cursor's provision: which value applies across the set, and why (rangorde, R5.3).
+        vscode.commands.registerCommand(ClientCommands.ShowSlotValue, () => withDocument(async document => {
+            const position = vscode.window.activeTextEditor!.selection.active;
+            const { text } = await run<{ text: string }>(ServerCommands.SlotValue, document.uri.toString(), { line: position.line, character: position.character });
             const shown = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
             await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true });
         })),

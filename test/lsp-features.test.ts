@@ -130,7 +130,8 @@ suite('editor features over stdio (the shipped server)', () => {
             expect(c[feature], feature).toBeTruthy();
         }
         expect(c.executeCommandProvider!.commands.sort()).toEqual([
-            'contractspraak.looptijdText', 'contractspraak.renderHtml', 'contractspraak.rulesJson', 'contractspraak.writeDocx'
+            'contractspraak.looptijdText', 'contractspraak.renderHtml', 'contractspraak.rulesJson', 'contractspraak.slotValue',
+            'contractspraak.writeDocx'
         ]);
     });
 
@@ -321,6 +322,10 @@ suite('editor features over stdio (the shipped server)', () => {
         const weigeren = JSON.parse(rules.json).rules.find((r: { id: string }) => r.id === 'Basis/termijn/Weigeren');
         expect(weigeren).toMatchObject({ kind: 'termijn', bearer: 'Contractant', deadline: { amount: 3, unit: 'werkdagen' } });
         expect(rules.message).toMatch(/^\d+ regels gecompileerd uit de documentset van basis\.ovk\.$/);
+        // The effective value of the slot at the cursor: the termijn stands alone in the set.
+        const slot = await run<{ slot: string; status: string; text: string }>('contractspraak.slotValue', basisUri, position(BASIS, 'termijn Weigeren', 10));
+        expect([slot.slot, slot.status]).toEqual(['termijn:Weigeren', 'enig']);
+        expect(slot.text).toContain('Geldt: binnen 3 werkdagen na Dagtekening — basisovereenkomst Basis (artikel 1.1)');
         await expect(run('contractspraak.renderHtml', 'file:///nergens/x.ovk')).rejects.toThrow(/geen geladen Contractspraak-document/);
     });
 

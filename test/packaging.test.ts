@@ -40,13 +40,14 @@ suite('extension package', () => {
         const c = manifest.contributes;
         expect(c.snippets).toEqual([{ language: 'contractspraak', path: './extension/snippets/contractspraak.json' }]);
         expect(c.commands.map((x: { command: string }) => x.command)).toEqual([
-            'contractspraak.preview', 'contractspraak.renderDocx', 'contractspraak.showLooptijd', 'contractspraak.compileRules'
+            'contractspraak.preview', 'contractspraak.renderDocx', 'contractspraak.showLooptijd', 'contractspraak.compileRules',
+            'contractspraak.showSlotValue'
         ]);
         for (const command of c.commands) expect(command.category).toBe('Contractspraak');
         // The commands need the node server (the renderer); the web extension (main-browser.ts) does not offer them.
         const when = 'editorLangId == contractspraak && !isWeb';
         expect(c.menus['editor/title']).toEqual([{ command: 'contractspraak.preview', when, group: 'navigation' }]);
-        expect(c.menus.commandPalette.map((m: { when: string }) => m.when)).toEqual(Array(4).fill(when));
+        expect(c.menus.commandPalette.map((m: { when: string }) => m.when)).toEqual(Array(5).fill(when));
         const settings = c.configuration.properties;
         expect(Object.keys(settings)).toEqual(['contractspraak.kalender', 'contractspraak.diagnostics.severity', 'contractspraak.trace.server']);
         expect(settings['contractspraak.kalender'].enum).toEqual(['atw', 'atw-zonder-kb', 'cao-lustrum']);

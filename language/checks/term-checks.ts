@@ -7,7 +7,8 @@ import { AstUtils, WorkspaceCache } from 'langium';
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import type { ContractspraakScopeProvider } from '../contractspraak-scope.js';
 import { Codes } from '../diagnostics.js';
-import type { AutoTerm, Begrip } from '../generated/ast.js';
+import type { AutoTerm, Begrip, Prose } from '../generated/ast.js';
+import { isText } from '../generated/ast.js';
 import { closestTerm } from '../model/similarity.js';
 
 export class TermChecks {
@@ -27,6 +28,7 @@ export class TermChecks {
     checkAutoTerm(node: AutoTerm, accept: ValidationAcceptor): void {
         if (node.term.ref || !node.term.error) return;
         const word = node.term.$refText;
+        if (ordinalBeforeLid(node, word)) return;
         const similar = closestTerm(word, this.namesVisibleFrom(node));
         if (!similar) return;
         if (similar.kind === 'inflection') {
@@ -64,4 +66,18 @@ export class TermChecks {
             return [...names];
         });
     }
+}
+
+/** Dutch ordinals as they open a heading or a sentence: "Derde lid", "Eerste lid". */
+const ORDINAL = /^(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde)$/i;
+
+/**
+ * "Derde lid" (seed 004, the artikelsgewijze toelichting) counts leden; it is no use of a begrip "Derden" (third
+ * parties), so an ordinal followed by "lid" or "leden" is never a slip of a defined term.
+ */
+function ordinalBeforeLid(node: AutoTerm, word: string): boolean {
+    if (!ORDINAL.test(word)) return false;
+    const delen = (node.$container as Prose).delen;
+    const next = delen[delen.indexOf(node) + 1];
+    return next !== undefined && isText(next) && /^\s+(?:lid|leden)\b/.test(next.waarde);
 }

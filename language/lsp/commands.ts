@@ -1,6 +1,7 @@
 /**
  * Commands the editor asks the language server to run (workspace/executeCommand): the rendered HTML of an
- * agreement for the preview, the DOCX written next to the file, the looptijd timeline, and the rule JSON.
+ * agreement for the preview, the DOCX written next to the file, the looptijd timeline, the rule JSON, and the
+ * effective value of a slot under the rangorde.
  * Rendering and the timeline report belong to the compiler, which `language/` must not import: they reach the
  * server through the `DocumentCompiler` service, which the server entry of the compiler (compiler/server/main.ts)
  * provides. A server started without it says so instead of rendering.
@@ -10,13 +11,17 @@ import { URI } from 'langium';
 import type { ExecuteCommandAcceptor, LangiumSharedServices } from 'langium/lsp';
 import { AbstractExecuteCommandHandler } from 'langium/lsp';
 import type { ContractspraakServices } from '../contractspraak-module.js';
+import { rangordeAnalyzer } from '../rangorde/extract.js';
+import type { SlotValue } from '../rangorde/slot-value.js';
+import { formatSlotValue, provisionAt, slotValueByName, slotValueOf } from '../rangorde/slot-value.js';
 
 /** Command ids the server answers; the client's own commands (package.json) have other names. */
 export const ServerCommands = {
     RenderHtml: 'contractspraak.renderHtml',
     WriteDocx: 'contractspraak.writeDocx',
     Looptijd: 'contractspraak.looptijdText',
-    CompileRules: 'contractspraak.rulesJson'
+    CompileRules: 'contractspraak.rulesJson',
+    SlotValue: 'contractspraak.slotValue'
 } as const;
 
 export interface RenderedHtml {
@@ -92,6 +97,7 @@ export class ContractspraakCommandHandler extends AbstractExecuteCommandHandler 
             ({ text: services.lsp.DocumentCompiler.looptijd(document) })));
         accept(ServerCommands.CompileRules, args => this.withDocument(args, (document, services) =>
             services.lsp.DocumentCompiler.rulesJson(this.documentSet(document, services), document)));
+        accept(ServerCommands.SlotValue, args => this.withDocument(args, (document, services) => this.slotValue(document, services, args[1])));
     }
 
     /**
@@ -108,6 +114,30 @@ export class ContractspraakCommandHandler extends AbstractExecuteCommandHandler 
             if (!document || !this.registry.hasServices(uri)) throw new Error(`${text} is geen geladen Contractspraak-document.`);
             return action(document, this.registry.getServices(uri) as ContractspraakServices);
         });
+    }
+
+    /**
+     * The effective value of the slot filled by the provision at a position (`{ line, character }`, 0-based) or of
+     * the slot named (`termijn:Betalen`, or `Betalen`), across the set: every competitor, the winner with the step
+     * of R5.3 that decided, or `onbeslist`; `text` says it in Dutch. Pure analysis: no compiler needed.
+     */
+    protected slotValue(document: LangiumDocument, services: ContractspraakServices, at: unknown): SlotValue & { text: string } {
+        const analyzer = rangordeAnalyzer(services);
+        let value: SlotValue | undefined;
+        if (typeof at === 'string') {
+            value = slotValueByName(analyzer, document, at);
+            if (!value) throw new Error(`Geen termijn, tarief, boete of looptijd ${at} in de documentset van ${document.uri.path.split('/').pop()}.`);
+        } else {
+            const position = at as { line?: unknown; character?: unknown } | undefined;
+            if (typeof position?.line !== 'number' || typeof position.character !== 'number') {
+                throw new Error('Geef een positie ({ line, character }) of de naam van een termijn, tarief, boete of looptijd mee.');
+            }
+            const node = provisionAt(document, document.textDocument.offsetAt({ line: position.line, character: position.character }));
+            if (!node) throw new Error('Zet de cursor op een termijn, tarief, boete of looptijd: alleen die vullen een plaats die de rangorde beslist.');
+            value = slotValueOf(analyzer, node);
+            if (!value) throw new Error('Deze bepaling is onvolledig of valt buiten de documentset (verworpen voorwaarden, R5.4); er is geen geldende waarde.');
+        }
+        return { ...value, text: formatSlotValue(value) };
     }
 
     /** The document with every document it can see, in a stable order (as `contractspraak render` loads them). */

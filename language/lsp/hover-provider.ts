@@ -18,6 +18,7 @@ import {
     isOnderdeelRef, isOpzegging, isOverweging, isOverwegingRef, isPartij, isRelatieveRef, isRol, isTermijn, isTermUse, isVariant,
     isVerlenging, isWetRef
 } from '../generated/ast.js';
+import { RangordeHover } from './rangorde-hover.js';
 import { citeLegislation, findRegulation, legislationUrl, juriconnect } from '../model/legislation.js';
 import { documentStructure } from '../model/structure.js';
 import { proseText } from '../prose.js';
@@ -42,14 +43,21 @@ const HANDELWIJZE: Record<string, string> = {
 export class ContractspraakHoverProvider extends AstNodeHoverProvider {
     protected readonly documents: LangiumDocuments;
     protected readonly scopeProvider: ContractspraakScopeProvider;
+    protected readonly rangorde: RangordeHover;
 
     constructor(services: ContractspraakServices) {
         super(services);
+        this.rangorde = new RangordeHover(services);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.scopeProvider = services.references.ScopeProvider as ContractspraakScopeProvider;
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const hover = await this.elementHover(document, params);
+        return this.rangorde.extend(hover, document, params.position);
+    }
+
+    protected async elementHover(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const root = document.parseResult.value.$cstNode;
         if (!root) return undefined;
         const offset = document.textDocument.offsetAt(params.position);

@@ -18,7 +18,7 @@ export interface Regulation {
 
 export const REGULATIONS: Regulation[] = [
     { names: ['Wmo 2015', 'Wmo'], title: 'Wet maatschappelijke ondersteuning 2015', bwb: 'BWBR0035362', verified: true },
-    { names: ['BW'], title: 'Burgerlijk Wetboek', boekNotation: true, verified: true },
+    { names: ['BW', 'Burgerlijk Wetboek'], title: 'Burgerlijk Wetboek', boekNotation: true, verified: true },
     { names: ['Awb'], title: 'Algemene wet bestuursrecht', bwb: 'BWBR0005537', verified: true },
     { names: ['Atw', 'Algemene termijnenwet'], title: 'Algemene termijnenwet', bwb: 'BWBR0002448', verified: true },
     { names: ['Jeugdwet'], title: 'Jeugdwet', bwb: 'BWBR0034925', verified: true },
