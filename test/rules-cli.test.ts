@@ -171,12 +171,27 @@ describe('contractspraak test', () => {
 });
 
 describe('contractspraak run: the rule JSON per set', () => {
-    test('rules.json for a clean set; a set with errors is skipped with a one-line note', () => {
+    test('rules.json for a clean set; unexpected errors get none, expected ones (expected-findings.txt) forced rules, marked', () => {
         const out = path.join(dir, 'out');
-        const r = run(root, 'run', path.join(dir, 'sets'), '-o', out);
-        expect(r.stdout).toContain(path.join(out, 'schoon', 'rules.json'));
+        const sets = path.join(dir, 'run-sets');
+        fs.cpSync(path.join(dir, 'sets'), sets, { recursive: true });
+        fs.cpSync(path.join(sets, 'fout'), path.join(sets, 'bekend'), { recursive: true });
+        const first = run(root, 'run', sets, '-o', out);
+        expect(first.stdout).toContain(path.join(out, 'schoon', 'rules.json'));
         expect(JSON.parse(fs.readFileSync(path.join(out, 'schoon/rules.json'), 'utf8')).entry).toBe('Schoon');
         expect(fs.existsSync(path.join(out, 'fout/rules.json'))).toBe(false);
-        expect(r.stdout).toContain('   rules.json: niet geschreven, de documentset van fout.ovk heeft 1 fout (contractspraak compile --force schrijft de regels toch).\n');
+        expect(first.stdout).toContain('   rules.json: niet geschreven, de documentset van fout.ovk heeft 1 fout die expected-findings.txt niet verwacht (contractspraak compile --force schrijft de regels toch).\n');
+        // The repository acknowledges the errors of one set: its findings become its expected findings.
+        const findings = fs.readFileSync(path.join(out, 'bekend/check.txt'), 'utf8');
+        expect(findings).toContain('error ref-unresolved');
+        fs.writeFileSync(path.join(sets, 'bekend/expected-findings.txt'), findings);
+        const second = run(root, 'run', sets, '-o', out);
+        expect(second.stdout).toContain('   rules.json: geforceerd geschreven (als compile --force): de documentset van fout.ovk heeft 1 fout, zoals expected-findings.txt verwacht; ze staan bovenaan de regels onder "errors".\n');
+        const forced = fs.readFileSync(path.join(out, 'bekend/rules.json'), 'utf8');
+        expect(Object.keys(JSON.parse(forced)).slice(2, 4)).toEqual(['generator', 'errors']);
+        expect(JSON.parse(forced).errors.map((e: { code: string }) => e.code)).toEqual(['ref-unresolved']);
+        // The same as compile --force writes.
+        expect(forced).toBe(run(path.join(sets, 'bekend'), 'compile', 'fout.ovk', '--force').stdout);
+        expect(fs.existsSync(path.join(out, 'fout/rules.json'))).toBe(false);
     }, 120_000);
 });

@@ -65,10 +65,12 @@ export async function runCompile(entry: string, options: CompileCliOptions & { v
 
 /**
  * For `contractspraak run` (npm start): the rule JSON of a set folder, `rules.json`, written for its entry
- * document (one not loaded or imported by another; with several, `rules-<name>.json` each). A set with errors
- * gets no rules, only a note.
+ * document (one not loaded or imported by another; with several, `rules-<name>.json` each). A set with errors gets
+ * rules only when those errors are the expected ones (`errorsExpected`: the set matches its expected-findings.txt,
+ * the repository's own acknowledgement of them, as `--force` is on the command line): then the rules are forced,
+ * their errors at the top under `"errors"`, and a note says so. Unexpected errors get no rules, only a note.
  */
-export async function compileSetFolder(folder: string, outDir: string, version: string): Promise<{ files: string[]; notes: string[] }> {
+export async function compileSetFolder(folder: string, outDir: string, version: string, options: { errorsExpected?: boolean } = {}): Promise<{ files: string[]; notes: string[] }> {
     const ws = await loadWorkspace([folder], { root: folder });
     const sets = ws.services.references.DocumentSets;
     const layout = new SetLayout(ws.all);
@@ -76,13 +78,19 @@ export async function compileSetFolder(folder: string, outDir: string, version: 
     const files: string[] = [], notes: string[] = [];
     for (const entry of entries) {
         const name = entries.length === 1 ? 'rules.json' : `rules-${outputName(entry)}.json`;
-        const { ruleSet, errors } = compileRules(ws.services, entry, { version });
-        if (errors.length) {
-            notes.push(`${name}: niet geschreven, de documentset van ${path.basename(entry.uri.fsPath)} heeft ${errors.length} ${errors.length === 1 ? 'fout' : 'fouten'} (contractspraak compile --force schrijft de regels toch).`);
+        const { ruleSet, errors } = compileRules(ws.services, entry, { version, includeErrors: options.errorsExpected });
+        const count = `${errors.length} ${errors.length === 1 ? 'fout' : 'fouten'}`;
+        if (errors.length && !options.errorsExpected) {
+            notes.push(`${name}: niet geschreven, de documentset van ${path.basename(entry.uri.fsPath)} heeft ${count} die ${EXPECTED} niet verwacht (contractspraak compile --force schrijft de regels toch).`);
             continue;
         }
         fs.writeFileSync(path.join(outDir, name), serializeRules(ruleSet));
         files.push(name);
+        if (errors.length) {
+            notes.push(`${name}: geforceerd geschreven (als compile --force): de documentset van ${path.basename(entry.uri.fsPath)} heeft ${count}, zoals ${EXPECTED} verwacht; ze staan bovenaan de regels onder "errors".`);
+        }
     }
     return { files, notes };
 }
+
+const EXPECTED = 'expected-findings.txt';
