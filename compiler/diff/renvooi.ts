@@ -14,13 +14,13 @@ import { AstUtils } from 'langium';
 import type { Document } from '../../language/generated/ast.js';
 import { isTabel } from '../../language/generated/ast.js';
 import { documentStructure } from '../../language/model/structure.js';
-import { buildView } from '../render/build.js';
+import { buildView, tableOfContents } from '../render/build.js';
 import { renderDocx } from '../render/docx.js';
 import { escapeHtml, renderHtml } from '../render/html.js';
 import { SetLayout, relativeOutput } from '../render/layout.js';
 import { locate } from '../render/references.js';
 import type {
-    Block, DocumentView, Link, ListBlock, ListItem, MetaItem, Numbering, Run, SectionBlock, TocEntry
+    Block, DocumentView, Link, ListBlock, ListItem, MetaItem, Numbering, Run, SectionBlock
 } from '../render/view.js';
 import { runsText } from '../render/view.js';
 import type { DiffRun } from './cli.js';
@@ -566,24 +566,6 @@ function joinText(runs: Run[]): Run[] {
 /** Strips the private-use characters the marks use from everything the source said. */
 function sanitise<T>(view: T): T {
     return JSON.parse(JSON.stringify(view).replace(MARKERS, '')) as T;
-}
-
-function tableOfContents(body: Block[]): TocEntry[] {
-    const out: TocEntry[] = [];
-    const walk = (blocks: Block[], level: number) => {
-        for (const b of blocks) {
-            if (b.kind !== 'section') continue;
-            const entry = { id: b.id, label: b.label, title: runsText(b.title) };
-            if (b.role === 'bijlage') {
-                out.push({ ...entry, level: 1 });
-            } else {
-                out.push({ ...entry, level });
-                if (b.role === 'hoofdstuk') walk(b.children, level + 1);
-            }
-        }
-    };
-    walk(body, 1);
-    return out;
 }
 
 // ---------------------------------------------------------------- the views of a diff run

@@ -359,7 +359,8 @@ export function formatNumber(n: number, format: NumberFormat): string {
     }
 }
 
-function tableOfContents(body: Block[]): TocEntry[] {
+/** The table of contents of a body: also what the renvooi of a diff shows for its merged body. */
+export function tableOfContents(body: Block[]): TocEntry[] {
     const out: TocEntry[] = [];
     // Hoofdstukken, their artikelen one level deeper, artikelen outside a hoofdstuk, and bijlagen (not their contents).
     const walk = (blocks: Block[], level: number) => {
