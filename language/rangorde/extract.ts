@@ -8,7 +8,7 @@
  * deelovereenkomst and its basisovereenkomst is reported on both, though the basis does not see the deel.
  */
 import type { AstNode, LangiumDocument } from 'langium';
-import { AstUtils, GrammarUtils, URI, WorkspaceCache } from 'langium';
+import { AstUtils, DocumentState, GrammarUtils, URI, WorkspaceCache } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import { resolveImportUri } from '../document-set.js';
@@ -496,25 +496,57 @@ export interface ExtractedAnalysis {
     top: LangiumDocument;
 }
 
-/** Analyses per point of view, cached until the workspace changes. */
+/** A set's analysis and the parse results (roots) it was computed from, in the order of the set's URIs. */
+interface CachedSet {
+    uris: readonly string[];
+    roots: ReadonlyArray<unknown>;
+    value: ExtractedAnalysis;
+}
+
+/**
+ * Analyses per point of view. A set's analysis depends only on the parse results of its documents and on how
+ * their references resolve, and references resolve only inside the set (contractspraak-scope.ts): so it stays
+ * valid while every document of the set keeps its root. An edit re-analyses only the sets that contain the
+ * edited document, not the 199 other sets that contain the hub (RESULTS.md, problem 1).
+ */
 export class RangordeAnalyzer {
     protected readonly services: ContractspraakServices;
-    protected readonly cache: WorkspaceCache<string, ExtractedAnalysis>;
+    protected readonly sets = new Map<string, CachedSet>();
+    /** Analyses of sets not yet linked throughout (a request during a build): kept until the next update only. */
+    protected readonly unlinked: WorkspaceCache<string, CachedSet>;
 
     constructor(services: ContractspraakServices) {
         this.services = services;
-        this.cache = new WorkspaceCache(services.shared);
+        this.unlinked = new WorkspaceCache(services.shared);
+        // Drop the sets of changed and deleted documents, so an edited or removed root is not kept alive.
+        services.shared.workspace.DocumentBuilder.onUpdate((changed, deleted) => {
+            const gone = new Set([...changed, ...deleted].map(u => u.toString()));
+            if (!gone.size) return;
+            for (const [key, entry] of this.sets) {
+                if (entry.uris.some(u => gone.has(u))) this.sets.delete(key);
+            }
+        });
     }
 
     /** The set seen from `top`: itself and every document it sees. */
     analysisOf(top: LangiumDocument): ExtractedAnalysis {
         const documents = this.services.shared.workspace.LangiumDocuments;
         const uris = [top.uri.toString(), ...this.services.references.DocumentSets.visibleFrom(top)].sort();
+        const docs = uris.map(uri => documents.getDocument(URI.parse(uri)));
+        const roots = docs.map(d => d?.parseResult?.value);
         // Documents that see each other (a part and its whole, a ring of imports) share one set: analyse it once.
-        const shared = this.cache.get(uris.join('\u0000'), () => {
-            const set = extractSet(uris.map(uri => documents.getDocument(URI.parse(uri))).filter((d): d is LangiumDocument => d !== undefined));
-            return { set, analysis: analyseRangorde(set.input), top };
-        });
+        const key = uris.join('\u0000');
+        const present = docs.filter((d): d is LangiumDocument => d !== undefined);
+        const linked = present.every(d => d.state >= DocumentState.Linked);
+        const cache = linked ? this.sets : this.unlinked;
+        let entry = cache.get(key);
+        if (!entry || entry.roots.some((r, i) => r !== roots[i])) {
+            const set = extractSet(present);
+            entry = { uris, roots, value: { set, analysis: analyseRangorde(set.input), top } };
+            // Before linking, references read as unresolved: such an analysis is not kept past this update.
+            cache.set(key, entry);
+        }
+        const shared = entry.value;
         return shared.top === top ? shared : { ...shared, top };
     }
 
