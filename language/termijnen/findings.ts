@@ -12,12 +12,10 @@ import {
 } from '../calendar/index.js';
 import type { Severity } from '../diagnostics.js';
 import type { Actor, Document, Handtekening } from '../generated/ast.js';
-import {
-    isAfwijking, isDocument, isDuur, isGebeurtenis, isHandtekening, isHerhaling, isLid, isOndertekend, isTermijn, isVastgesteld
-} from '../generated/ast.js';
+import { isAfwijking, isDocument, isGebeurtenis, isLid, isOndertekend, isTermijn, isVastgesteld } from '../generated/ast.js';
 import { sideOf, termijnValue } from '../rangorde/extract.js';
 import type { DateField, LooptijdModel, TermijnModel } from './model.js';
-import { attempt, citationOf, documentCalendar, durationOf, holderOf, looptijdModel, termijnSpec, termijnenOf } from './model.js';
+import { attempt, citationOf, documentCalendar, durationOf, holderOf, looptijdModel, termijnNodes, termijnSpec, termijnenOf } from './model.js';
 import { exampleDate } from './due.js';
 import { CALENDAR_WARNINGS, applyBound, looptijdTimeline, timelineWarnings } from './timeline.js';
 
@@ -80,8 +78,8 @@ function calendarFindings(root: Document, out: TermijnFinding[]): void {
 
 /** R1.3: "dagen" without a kind; the core counts kalenderdagen. */
 function unitFindings(root: Document, out: TermijnFinding[]): void {
-    for (const node of AstUtils.streamAllContents(root)) {
-        const written = isDuur(node) || isHerhaling(node) ? node.eenheid : undefined;
+    for (const node of termijnNodes(root).durations) {
+        const written = node.eenheid;
         if (written !== 'dag' && written !== 'dagen') continue;
         const termijn = AstUtils.getContainerOfType(node, isTermijn);
         const statutory = termijn?.wettelijk ?? false;
@@ -401,7 +399,7 @@ function signatureFindings(root: Document, out: TermijnFinding[]): void {
     const text = adopted?.datum ? parseIsoDate(adopted.datum) : undefined;
     if (!adopted || !text) return;
     const related = [{ node: adopted, property: 'datum', message: `De tekst is vastgesteld op ${adopted.datum}` }];
-    for (const h of AstUtils.streamAllContents(root).filter(isHandtekening)) {
+    for (const h of termijnNodes(root).handtekeningen) {
         const date = h.datum ? parseIsoDate(h.datum) : undefined;
         if (!date || compareDates(date, text) >= 0) continue;
         out.push({
@@ -444,8 +442,16 @@ function unitClass(unit: TermijnUnit): TermijnUnit {
     return unit;
 }
 
+const measureKeys = new WeakMap<TermijnModel, string>();
+
 /** What a termijn measures, normalised: two termijnen with equal keys give the same date for the same trigger. */
 export function measureKey(t: TermijnModel): string {
+    let key = measureKeys.get(t);
+    if (key === undefined) measureKeys.set(t, key = computeMeasureKey(t));
+    return key;
+}
+
+function computeMeasureKey(t: TermijnModel): string {
     const m = t.measure;
     const trigger = m?.trigger;
     const triggerKey = !trigger ? '' : trigger.kind === 'gebeurtenis' ? `g:${trigger.name}(${trigger.subject ?? ''})`
@@ -454,7 +460,15 @@ export function measureKey(t: TermijnModel): string {
     return [t.qualitative ?? '', m ? `${boundClass(m.bound)} ${m.amount} ${unitClass(m.unit)} ${m.direction ?? ''} ${triggerKey} ${start}` : '', t.recurrence?.text ?? ''].join('|');
 }
 
+const obligationKeys = new WeakMap<TermijnModel, string | null>();
+
 function obligationKey(t: TermijnModel): string | undefined {
+    let key = obligationKeys.get(t);
+    if (key === undefined) obligationKeys.set(t, key = computeObligationKey(t) ?? null);
+    return key ?? undefined;
+}
+
+function computeObligationKey(t: TermijnModel): string | undefined {
     return t.handeling ? `${(t.drager ?? '').toLowerCase()}\u0000${t.handeling.toLowerCase().replace(/[.;,]+$/, '')}` : undefined;
 }
 
@@ -497,10 +511,25 @@ function documentLabel(root: Document): string {
 export function conflictFindings(root: Document, others: readonly Document[]): TermijnFinding[] {
     const out: TermijnFinding[] = [];
     const own = termijnenOf(root);
+    if (!own.length) return out;
     const all = [...own.map(t => ({ t, root })), ...others.flatMap(o => termijnenOf(o).map(t => ({ t, root: o })))];
+    // Only termijnen with the same name or the same obligation can conflict: index both once (not every pair).
+    const byName = new Map<string, number[]>();
+    const byObligation = new Map<string, number[]>();
+    const add = (map: Map<string, number[]>, key: string, i: number) => {
+        const list = map.get(key);
+        if (list) list.push(i);
+        else map.set(key, [i]);
+    };
+    all.forEach(({ t }, i) => {
+        add(byName, t.name, i);
+        const key = obligationKey(t);
+        if (key !== undefined) add(byObligation, key, i);
+    });
     for (const a of own) {
         const aKey = obligationKey(a);
-        for (const { t: b, root: bRoot } of all) {
+        for (const i of candidates(byName.get(a.name), aKey === undefined ? undefined : byObligation.get(aKey))) {
+            const { t: b, root: bRoot } = all[i];
             if (a === b) continue;
             const sameName = a.name === b.name && bRoot !== root;
             const sameObligation = aKey !== undefined && aKey === obligationKey(b) && a.name !== b.name;
@@ -520,6 +549,13 @@ export function conflictFindings(root: Document, others: readonly Document[]): T
         }
     }
     return out;
+}
+
+/** The indices of both lists, ascending and once each (so findings keep the order of comparing every pair). */
+function candidates(x: readonly number[] = [], y: readonly number[] = []): number[] {
+    if (!y.length) return x as number[];
+    if (!x.length) return y as number[];
+    return [...new Set([...x, ...y])].sort((a, b) => a - b);
 }
 
 /** " Bij Dagtekening op 2021-01-01: uiterlijk … hier, uiterlijk … daar." when both count from the same trigger. */

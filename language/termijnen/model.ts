@@ -14,11 +14,12 @@ import type {
 } from '../calendar/index.js';
 import { ATW, CalendarError, TermijnError, defineCalendar, getCalendar, parseIsoDate, parseUnit } from '../calendar/index.js';
 import type {
-    Actor, Document, Duur, Gebeurtenis, Grens, KalenderDag, KalenderKeuze, Kwalitatief, Looptijd, Opzegging, Startregel,
-    Termijn, TermijnMaat, Trigger, Verlenging
+    Actor, Document, Duur, Gebeurtenis, Grens, Handtekening, Herhaling, KalenderDag, KalenderKeuze, Kwalitatief, Looptijd,
+    Opzegging, Startregel, Termijn, TermijnMaat, Trigger, Verlenging
 } from '../generated/ast.js';
 import {
-    isArtikel, isDocument, isGebeurtenis, isKalenderKeuze, isLid, isLooptijd, isTermijn, isVerlenging
+    isArtikel, isDocument, isDuur, isGebeurtenis, isHandtekening, isHerhaling, isKalenderKeuze, isLid, isLooptijd, isProse,
+    isTermijn, isVerlenging
 } from '../generated/ast.js';
 import { documentStructure } from '../model/structure.js';
 import { proseText } from '../prose.js';
@@ -276,14 +277,57 @@ export function termijnSpec(model: TermijnModel, calendar: WorkdayCalendar): Ter
     };
 }
 
+/** The nodes the termijn checks read, each kind in source order. */
+export interface TermijnNodes {
+    termijnen: Termijn[];
+    /** Every `Duur` and `Herhaling` (their unit may be an ambiguous `dagen`). */
+    durations: Array<Duur | Herhaling>;
+    looptijden: Looptijd[];
+    verlengingen: Verlenging[];
+    handtekeningen: Handtekening[];
+    gebeurtenissen: Gebeurtenis[];
+}
+
+const nodesCache = new WeakMap<Document, TermijnNodes>();
+
+/**
+ * One walk per parse (a new parse is a new root) instead of one per check and per document of the set; prose,
+ * most of the tree, holds none of these nodes and is not entered.
+ */
+export function termijnNodes(root: Document): TermijnNodes {
+    let nodes = nodesCache.get(root);
+    if (nodes) return nodes;
+    nodes = { termijnen: [], durations: [], looptijden: [], verlengingen: [], handtekeningen: [], gebeurtenissen: [] };
+    const found = nodes;
+    const walk = (node: AstNode) => {
+        for (const child of AstUtils.streamContents(node)) {
+            if (isProse(child)) continue;
+            if (isTermijn(child)) found.termijnen.push(child);
+            else if (isDuur(child) || isHerhaling(child)) found.durations.push(child);
+            else if (isLooptijd(child)) found.looptijden.push(child);
+            else if (isVerlenging(child)) found.verlengingen.push(child);
+            else if (isHandtekening(child)) found.handtekeningen.push(child);
+            else if (isGebeurtenis(child)) found.gebeurtenissen.push(child);
+            walk(child);
+        }
+    };
+    walk(root);
+    nodesCache.set(root, nodes);
+    return nodes;
+}
+
+const termijnenCache = new WeakMap<Document, readonly TermijnModel[]>();
+
 /** Every termijn of a document, in source order. */
-export function termijnenOf(root: Document): TermijnModel[] {
-    return AstUtils.streamAllContents(root).filter(isTermijn).map(termijnModel).toArray();
+export function termijnenOf(root: Document): readonly TermijnModel[] {
+    let list = termijnenCache.get(root);
+    if (!list) termijnenCache.set(root, list = termijnNodes(root).termijnen.map(termijnModel));
+    return list;
 }
 
 /** Every gebeurtenis of a document, in source order. */
 export function gebeurtenissenOf(root: Document): Gebeurtenis[] {
-    return AstUtils.streamAllContents(root).filter(isGebeurtenis).toArray();
+    return [...termijnNodes(root).gebeurtenissen];
 }
 
 // ---------------------------------------------------------------- looptijd
@@ -379,9 +423,9 @@ function opzeggingModel(node: Opzegging, calendar: WorkdayCalendar): OpzeggingMo
 }
 
 function buildLooptijd(root: Document): LooptijdModel | undefined {
-    const nodes = AstUtils.streamAllContents(root).toArray();
-    const blocks = nodes.filter(isLooptijd);
-    const loose = nodes.filter((n): n is Verlenging => isVerlenging(n) && !isLooptijd(n.$container));
+    const nodes = termijnNodes(root);
+    const blocks = nodes.looptijden;
+    const loose = nodes.verlengingen.filter(n => !isLooptijd(n.$container));
     if (!blocks.length && !loose.length) return undefined;
     const calendar = documentCalendar(root).calendar;
     const field = (node: Looptijd, property: DateField['property']): DateField | undefined => {
