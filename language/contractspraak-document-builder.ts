@@ -1,73 +1,294 @@
 /**
- * Relinking only where it can matter (performance.md P5, prose.md P11). Langium relinks every document that
- * has any linking error on every change anywhere; with capitalised words as soft term references every
- * document has such errors (`De`, `Raalte`), so each keystroke would relink the whole workspace. A document is
- * relinked when it depends on a changed document, when a changed document now declares a name that one of
- * its unresolved references asks for, or when a changed document sees it: set-level checks (rangorde, termijnen)
- * on a basisovereenkomst depend on the deelovereenkomsten that import it.
+ * Rebuilding only what an edit can change (performance.md P5/P6, prose.md P11). Langium relinks every document
+ * with any linking error on every change anywhere; with capitalised words as soft term references every document
+ * has such errors (`De`, `Raalte`), so each keystroke would relink the whole workspace. Here the decision is taken
+ * at symbol level, after the changed documents are parsed and indexed again:
+ *
+ * - relink the documents that reference a changed one (Langium's `isAffected`);
+ * - relink the documents that see a changed one when its exported names changed (an unresolved word may resolve,
+ *   a near miss or an ambiguity may appear), and those whose document set it enters or leaves (new, deleted, or
+ *   its imports changed);
+ * - after validation, re-validate the documents whose set-level findings involving a changed one differ
+ *   (rangorde, termijn conflicts: set-findings.ts), and the owner of a begrip whose only use was added or removed.
+ *
+ * The state before an edit is taken when the update starts and kept until a build has used it, so an edit that
+ * cancels a running build still compares with what the other documents last saw.
  */
-import type { LangiumDocument } from 'langium';
-import { DefaultDocumentBuilder, URI } from 'langium';
+import type { BuildOptions, LangiumDocument } from 'langium';
+import { Cancellation, DefaultDocumentBuilder, DocumentState, URI } from 'langium';
+import type { ContractspraakIndexManager } from './contractspraak-index-manager.js';
 import type { ContractspraakServices } from './contractspraak-module.js';
+import type { ImportLink } from './document-set.js';
+import { importLinks } from './document-set.js';
+import type { Document } from './generated/ast.js';
 import { isDocument } from './generated/ast.js';
+import type { CrossFindings } from './set-findings.js';
+import { changedFindings, crossFindings } from './set-findings.js';
 
-/** Declaration sites of names a capitalised word can resolve to: `begrip Naam / Variant`, `gemeente Naam`, … */
-const TERM_DECLARATION = /\b(?:begrip|gemeente|contractant|aanbieder|dienstverlener|toezichthouder|actor|partij|groep|rol)\s+([\p{L}_][\p{L}\p{N}_]*)|\/\s*([\p{L}_][\p{L}\p{N}_]*)/gu;
-/** Every other declaration site: `artikel Naam`, `bijlage Naam`, `raamovereenkomst Naam`, … */
-const DECLARATION = /\b(?:[a-z]+overeenkomst|addendum|bijlage|voorwaarden|protocol|document|artikel|lid|onderdeel|termijn|gebeurtenis)\s+([\p{L}_][\p{L}\p{N}_]*)/gu;
-const TERM_REFERENCES = new Set(['AutoTerm', 'TermUse']);
+/** What other documents may depend on, taken from a changed document before the edit. */
+interface Before {
+    /** Whether it existed as a parsed document. */
+    exists: boolean;
+    /** Exported names with their type: what other documents' references and checks look up. */
+    exports: Set<string>;
+    /** Its file links (imports, `uit` parts). */
+    links: string[];
+    /** Documents that saw it. */
+    viewers: Set<string>;
+    /** Targets in other documents that its references resolved to (uri#path). */
+    targets: Set<string>;
+    /** Set-level findings in other documents that involve it; undefined when they could not be computed. */
+    cross: CrossFindings | undefined;
+    /** Documents whose set-level findings may involve it (those in `cross` were computed). */
+    candidates: Set<string>;
+    /** The relink decision was taken (a build got past indexing). */
+    relinkDecided?: boolean;
+}
 
-interface DeclaredNames { terms: Set<string>; all: Set<string> }
+/** Why the last update rebuilt a document, for tests and the benchmark. */
+export type RebuildReason = 'changed' | 'references-changed' | 'names-changed' | 'set-changed' | 'set-findings' | 'begrip-use';
 
 export class ContractspraakDocumentBuilder extends DefaultDocumentBuilder {
+    /** Changed documents whose before-state has not been compared yet (URI → state). */
+    protected readonly pending = new Map<string, Before>();
+    /** Documents rebuilt by the last update and why (first reason); relinked ones are also re-validated. */
+    readonly lastUpdate = { relinked: new Map<string, RebuildReason>(), revalidated: new Map<string, RebuildReason>() };
 
+    override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        this.lastUpdate.relinked.clear();
+        this.lastUpdate.revalidated.clear();
+        const changedUris = (await Promise.all(changed.map(uri => this.findChangedUris(uri)))).flat().map(u => u.toString());
+        const deletedUris = deleted.flatMap(d => {
+            const prefix = d.toString();
+            return this.langiumDocuments.all.map(doc => doc.uri.toString()).filter(u => u === prefix || u.startsWith(prefix + '/')).toArray();
+        });
+        const all = new Set([...changedUris, ...deletedUris]);
+        for (const uri of all) {
+            // The oldest state is what the other documents last saw (an earlier build may have been cancelled).
+            if (!this.pending.has(uri)) this.pending.set(uri, this.takeBefore(uri, all));
+        }
+        return super.update(changed, deleted, cancelToken);
+    }
+
+    /** Only references into a changed document relink now; the rest is decided after re-indexing. */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        if (this.indexManager.isAffected(document, changedUris)) return true;
-        if (this.seenByChanged(document, changedUris)) return true;
-        const unresolved = document.references.filter(ref => ref.error !== undefined);
-        if (unresolved.length === 0) return false;
-        const declared = this.declaredNames(changedUris);
-        if (declared === undefined) return true;   // a changed file we cannot read: stay conservative
-        return unresolved.some(ref => {
-            const names = TERM_REFERENCES.has(ref.error?.info.container.$type ?? '') ? declared.terms : declared.all;
-            return ref.$refText.split('.').some(segment => names.has(segment));
+        const affected = this.indexManager.isAffected(document, changedUris);
+        if (affected) this.lastUpdate.relinked.set(document.uri.toString(), 'references-changed');
+        return affected;
+    }
+
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        documents = [...documents];
+        this.prepareBuild(documents, options);
+        await this.runCancelable(documents, DocumentState.Parsed, cancelToken, doc => this.langiumDocumentFactory.update(doc, cancelToken));
+        await this.runCancelable(documents, DocumentState.IndexedContent, cancelToken, doc => this.indexManager.updateContent(doc, cancelToken));
+        const more = this.relinkAfterIndexing(documents);
+        if (more.length) {
+            this.prepareBuild(more, options);
+            documents.push(...more);
+        }
+        await this.runCancelable(documents, DocumentState.ComputedScopes, cancelToken, async doc => {
+            const scopeComputation = this.serviceRegistry.getServices(doc.uri).references.ScopeComputation;
+            doc.localSymbols = await scopeComputation.collectLocalSymbols(doc, cancelToken);
+        });
+        const toBeLinked = documents.filter(doc => this.shouldLink(doc));
+        await this.runCancelable(toBeLinked, DocumentState.Linked, cancelToken, doc =>
+            this.serviceRegistry.getServices(doc.uri).references.Linker.link(doc, cancelToken));
+        await this.runCancelable(toBeLinked, DocumentState.IndexedReferences, cancelToken, doc => this.indexManager.updateReferences(doc, cancelToken));
+        const toBeValidated = documents.filter(doc => {
+            if (this.shouldValidate(doc)) return true;
+            this.markAsCompleted(doc);
+            return false;
+        });
+        await this.runCancelable(toBeValidated, DocumentState.Validated, cancelToken, async doc => {
+            await this.validate(doc, cancelToken);
+            this.markAsCompleted(doc);
+        });
+        if (this.pending.size === 0) return;
+        // Set-level follow-up: documents outside this build whose findings involve a changed document.
+        const validated = new Set(toBeValidated.map(d => d.uri.toString()));
+        const revalidate = this.revalidateAfter(validated);
+        if (revalidate.length === 0) return;
+        for (const doc of revalidate) this.resetToState(doc, DocumentState.IndexedReferences);
+        this.prepareBuild(revalidate, options);
+        await this.runCancelable(revalidate, DocumentState.Validated, cancelToken, async doc => {
+            await this.validate(doc, cancelToken);
+            this.markAsCompleted(doc);
         });
     }
 
-    /** Whether a changed document has this one in its document set (by the changed document's last parse). */
-    protected seenByChanged(document: LangiumDocument, changedUris: Set<string>): boolean {
-        const uri = document.uri.toString();
-        for (const changed of changedUris) {
-            const doc = this.langiumDocuments.getDocument(URI.parse(changed));
-            // A file Langium has not parsed yet is a placeholder without a Document root.
-            if (!isDocument(doc?.parseResult?.value)) continue;
-            const services = this.serviceRegistry.getServices(doc.uri) as Partial<ContractspraakServices>;
-            if (services.references?.DocumentSets?.visibleFrom(doc).has(uri)) return true;
+    // ------------------------------------------------------------------ before the edit
+
+    protected takeBefore(uri: string, changed: ReadonlySet<string>): Before {
+        const doc = this.langiumDocuments.getDocument(URI.parse(uri));
+        const root = doc?.parseResult?.value;
+        if (!doc || !isDocument(root)) {
+            return { exists: false, exports: new Set(), links: [], viewers: new Set(), targets: new Set(), cross: new Map(), candidates: new Set() };
         }
-        return false;
+        const sets = this.documentSets(doc);
+        const viewers = new Set(sets?.viewersOf(uri) ?? []);
+        const candidates = this.candidates(doc, changed);
+        let cross: CrossFindings | undefined;
+        if (doc.state === DocumentState.Validated) {
+            try {
+                cross = crossFindings(this.services(doc), doc, candidates);
+            } catch {
+                cross = undefined;   // a half-built set: re-validate every candidate afterwards
+            }
+        }
+        return {
+            exists: true, exports: this.exportedNames(uri), links: this.linksOf(doc), viewers, targets: this.targetsOf(uri),
+            cross, candidates
+        };
     }
 
-    /** Names declared in the new text of the changed documents, or undefined when a text is unavailable. */
-    protected declaredNames(changedUris: Set<string>): DeclaredNames | undefined {
-        const terms = new Set<string>();
-        const all = new Set<string>();
-        for (const uri of changedUris) {
-            const text = this.textDocuments?.get(uri)?.getText() ?? this.knownText(uri);
-            if (text === undefined) return undefined;
-            for (const m of text.matchAll(TERM_DECLARATION)) terms.add(m[1] ?? m[2]);
-            for (const m of text.matchAll(DECLARATION)) all.add(m[1]);
+    /**
+     * Documents whose set-level findings may involve `doc` and that no reference ties to a changed document
+     * (those are rebuilt anyway): the members of every set that contains it.
+     */
+    protected candidates(doc: LangiumDocument, changed: ReadonlySet<string>): Set<string> {
+        const sets = this.documentSets(doc);
+        const out = new Set<string>();
+        if (!sets) return out;
+        const uri = doc.uri.toString();
+        const tops = [doc, ...[...sets.viewersOf(uri)].map(v => this.langiumDocuments.getDocument(URI.parse(v))).filter(d => d !== undefined)];
+        for (const top of tops) {
+            out.add(top.uri.toString());
+            for (const v of sets.visibleFrom(top)) out.add(v);
         }
-        for (const t of terms) all.add(t);
-        return { terms, all };
+        out.delete(uri);
+        for (const c of [...out]) {
+            const other = this.langiumDocuments.getDocument(URI.parse(c));
+            if (changed.has(c) || !other || this.indexManager.isAffected(other, changed as Set<string>)) out.delete(c);
+        }
+        return out;
     }
 
-    /** A document changed on disk is not re-read yet: read it now (a deleted one declares nothing). */
-    protected knownText(uri: string): string | undefined {
-        try {
-            return this.fileSystemProvider.readFileSync(URI.parse(uri));
-        } catch {
-            return this.langiumDocuments.hasDocument(URI.parse(uri)) ? undefined : '';
+    // ------------------------------------------------------------------ after indexing: relink by symbols
+
+    /** Documents to relink because a changed document's names or place in the sets changed. */
+    protected relinkAfterIndexing(building: LangiumDocument[]): LangiumDocument[] {
+        const inBuild = new Set(building.map(d => d.uri.toString()));
+        const more: LangiumDocument[] = [];
+        const relink = (uri: string, reason: RebuildReason) => {
+            if (inBuild.has(uri) || this.pending.has(uri)) return;
+            const doc = this.langiumDocuments.getDocument(URI.parse(uri));
+            if (!doc) return;
+            inBuild.add(uri);
+            this.resetToState(doc, DocumentState.ComputedScopes);
+            this.lastUpdate.relinked.set(uri, reason);
+            more.push(doc);
+        };
+        for (const [uri, before] of this.pending) {
+            if (before.relinkDecided) continue;
+            const doc = this.langiumDocuments.getDocument(URI.parse(uri));
+            const exists = doc !== undefined && isDocument(doc.parseResult?.value);
+            if (exists && doc.state < DocumentState.IndexedContent) continue;   // not rebuilt in this build
+            before.relinkDecided = true;
+            const viewersAfter = exists ? [...(this.documentSets(doc)?.viewersOf(uri) ?? [])] : [];
+            const setChanged = !before.exists || !exists || !sameList(before.links, this.linksOf(doc!));
+            if (setChanged) {
+                for (const v of [...before.viewers, ...viewersAfter]) relink(v, 'set-changed');
+            } else if (!sameSet(before.exports, this.exportedNames(uri))) {
+                for (const v of [...before.viewers, ...viewersAfter]) relink(v, 'names-changed');
+            }
         }
+        return more;
+    }
+
+    // ------------------------------------------------------------------ after validation: set-level findings
+
+    /** Documents not validated in this build whose diagnostics a changed document's edit can still change. */
+    protected revalidateAfter(validated: ReadonlySet<string>): LangiumDocument[] {
+        const out = new Map<string, LangiumDocument>();
+        const add = (uri: string, reason: RebuildReason) => {
+            if (validated.has(uri) || this.pending.has(uri) || out.has(uri)) return;
+            const doc = this.langiumDocuments.getDocument(URI.parse(uri));
+            if (!doc || doc.state < DocumentState.IndexedReferences) return;   // waits for a later build anyway
+            out.set(uri, doc);
+            this.lastUpdate.revalidated.set(uri, reason);
+        };
+        const done: string[] = [];
+        for (const [uri, before] of this.pending) {
+            const doc = this.langiumDocuments.getDocument(URI.parse(uri));
+            const exists = doc !== undefined && isDocument(doc.parseResult?.value);
+            if (exists && doc.state < DocumentState.Validated) continue;   // a build that left it out: compare later
+            done.push(uri);
+            // Set-level findings: compare with the state before, for every candidate before or after.
+            const candidates = new Set(before.candidates);
+            if (exists) for (const c of this.candidates(doc, new Set(this.pending.keys()))) candidates.add(c);
+            for (const c of candidates) if (validated.has(c)) candidates.delete(c);
+            if (candidates.size > 0) {
+                let after: CrossFindings | undefined;
+                try {
+                    after = exists ? crossFindings(this.services(doc), doc, candidates) : new Map();
+                } catch {
+                    after = undefined;
+                }
+                if (before.cross === undefined || after === undefined) {
+                    for (const c of candidates) add(c, 'set-findings');
+                } else {
+                    for (const c of changedFindings(before.cross, after)) add(c, 'set-findings');
+                    // A candidate that was not one before was not compared: its set now contains this document.
+                    for (const c of candidates) if (!before.candidates.has(c)) add(c, 'set-findings');
+                }
+            }
+            // Uses of begrippen: a target that gained or lost its only use changes `begrip-unused` in its owner.
+            const targetsAfter = exists ? this.targetsOf(uri) : new Set<string>();
+            for (const t of symmetricDifference(before.targets, targetsAfter)) {
+                const owner = t.slice(0, t.indexOf('#'));
+                if (validated.has(owner) || out.has(owner)) continue;
+                if (!this.usedElsewhere(owner, t.slice(owner.length + 1), uri)) add(owner, 'begrip-use');
+            }
+        }
+        for (const uri of done) this.pending.delete(uri);
+        return [...out.values()];
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    protected services(doc: LangiumDocument): ContractspraakServices {
+        return this.serviceRegistry.getServices(doc.uri) as ContractspraakServices;
+    }
+
+    protected documentSets(doc: LangiumDocument) {
+        return (this.serviceRegistry.getServices(doc.uri) as Partial<ContractspraakServices>).references?.DocumentSets;
+    }
+
+    protected exportedNames(uri: string): Set<string> {
+        return new Set(this.indexManager.allElements(undefined, new Set([uri])).map(d => `${d.type}\u0000${d.name}`));
+    }
+
+    protected linksOf(doc: LangiumDocument): string[] {
+        const root = doc.parseResult?.value;
+        return isDocument(root) ? importLinks(root as Document, doc.uri).map((l: ImportLink) => `${l.deel ? 'uit' : 'importeer'} ${l.uri.toString()}`) : [];
+    }
+
+    /** `uri#path` of every element in another document that the document's references resolve to. */
+    protected targetsOf(uri: string): Set<string> {
+        const out = new Set<string>();
+        for (const r of (this.indexManager as ContractspraakIndexManager).referencesOf(uri)) {
+            if (!r.local) out.add(`${r.targetUri.toString()}#${r.targetPath}`);
+        }
+        return out;
+    }
+
+    /** Whether a document other than `except` references the element (the owner's own uses count). */
+    protected usedElsewhere(targetUri: string, targetPath: string, except: string): boolean {
+        return (this.indexManager as ContractspraakIndexManager).isReferencedOutside(targetUri, targetPath, except);
     }
 }
 
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+    if (a.size !== b.size) return false;
+    for (const x of a) if (!b.has(x)) return false;
+    return true;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function symmetricDifference(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
+    return [...[...a].filter(x => !b.has(x)), ...[...b].filter(x => !a.has(x))];
+}

@@ -9,6 +9,7 @@ import type {
 } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { ContractspraakDocumentBuilder } from './contractspraak-document-builder.js';
+import { ContractspraakIndexManager } from './contractspraak-index-manager.js';
 import { ContractspraakDocumentValidator } from './contractspraak-document-validator.js';
 import { ContractspraakLexer } from './contractspraak-lexer.js';
 import { ContractspraakScopeComputation, ContractspraakScopeProvider } from './contractspraak-scope.js';
@@ -44,7 +45,8 @@ export const ContractspraakModule: Module<ContractspraakServices, PartialLangium
 
 export const ContractspraakSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        DocumentBuilder: (services) => new ContractspraakDocumentBuilder(services)
+        DocumentBuilder: (services) => new ContractspraakDocumentBuilder(services),
+        IndexManager: (services) => new ContractspraakIndexManager(services)
     }
 };
 

@@ -5,9 +5,9 @@
  * the basis and its bijlagen; the basis does not see the deelovereenkomst.
  */
 import type { LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
-import { AstUtils, URI, UriUtils, WorkspaceCache } from 'langium';
+import { AstUtils, DocumentState, URI, UriUtils } from 'langium';
 import type { Document } from './generated/ast.js';
-import { isBijlage, isDocumentVerwijzing } from './generated/ast.js';
+import { isBijlage, isDocument, isDocumentVerwijzing } from './generated/ast.js';
 import { proseText } from './prose.js';
 
 export interface ImportLink {
@@ -26,6 +26,8 @@ export function isExternalAddress(pad: string): boolean {
 export function resolveImportUri(documentUri: URI, pad: string): URI {
     return UriUtils.resolvePath(UriUtils.dirname(documentUri), pad);
 }
+
+const EMPTY: ReadonlySet<string> = new Set();
 
 const linkCache = new WeakMap<Document, ImportLink[]>();
 
@@ -56,8 +58,17 @@ function computeImportLinks(root: Document, documentUri: URI): ImportLink[] {
 
 export class DocumentSets {
     protected readonly documents: LangiumDocuments;
-    protected readonly cache: WorkspaceCache<string, ReadonlySet<string>>;
-    protected readonly wholes: WorkspaceCache<'wholes', Map<string, string[]>>;
+    /**
+     * Visible sets, the part → whole map and the reverse index stay valid across edits as long as no document
+     * was added or removed and no document's file links changed: a keystroke in prose keeps them (an edit used to
+     * recompute the set of all 200 documents of the workspace). Checked once after every update and parse phase.
+     */
+    protected readonly visible = new Map<string, ReadonlySet<string>>();
+    protected wholesMap: Map<string, string[]> | undefined;
+    protected viewerIndex: Map<string, Set<string>> | undefined;
+    /** Per document URI: the root the caches last saw and its links. */
+    protected readonly known = new Map<string, { root: unknown; links: string }>();
+    protected dirty = true;
     /** Folders a document set must stay inside; the CLI sets them, the editor uses its workspace folders. */
     roots: string[] | undefined;
     /** Files inside the roots by name that a loader did not read: a symbolic link leads outside (URIs as strings). */
@@ -65,14 +76,68 @@ export class DocumentSets {
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
-        this.cache = new WorkspaceCache(shared);
-        this.wholes = new WorkspaceCache(shared);
+        const builder = shared.workspace.DocumentBuilder;
+        builder.onUpdate(() => { this.dirty = true; });
+        builder.onBuildPhase(DocumentState.Parsed, () => { this.dirty = true; });
+    }
+
+    /** Drops the caches when a document came or went or its links changed since they were filled. */
+    protected refresh(): void {
+        if (!this.dirty) return;
+        this.dirty = false;
+        let changed = false;
+        const present = new Set<string>();
+        for (const doc of this.documents.all) {
+            const uri = doc.uri.toString();
+            present.add(uri);
+            const root = doc.parseResult?.value;
+            const known = this.known.get(uri);
+            if (known && known.root === root) continue;
+            const links = isDocument(root) ? importLinks(root, doc.uri).map(l => `${l.deel ? 'uit' : 'importeer'} ${l.uri.toString()}`).join('\n') : '';
+            if (!known || known.links !== links) changed = true;
+            this.known.set(uri, { root, links });
+        }
+        for (const uri of [...this.known.keys()]) {
+            if (!present.has(uri)) {
+                this.known.delete(uri);
+                changed = true;
+            }
+        }
+        if (changed) {
+            this.visible.clear();
+            this.wholesMap = undefined;
+            this.viewerIndex = undefined;
+        }
     }
 
     /** URIs (as strings) of the other documents visible from `document`, itself excluded. */
     visibleFrom(document: LangiumDocument): ReadonlySet<string> {
+        this.refresh();
         const key = document.uri.toString();
-        return this.cache.get(key, () => this.computeVisible(document));
+        let set = this.visible.get(key);
+        if (!set) this.visible.set(key, set = this.computeVisible(document));
+        return set;
+    }
+
+    /**
+     * URIs (as strings) of the documents that see `uri` (whose set contains it), itself excluded. One reverse
+     * index, so asking for every document costs one pass instead of one per question.
+     */
+    viewersOf(uri: string): ReadonlySet<string> {
+        this.refresh();
+        if (!this.viewerIndex) {
+            const map = new Map<string, Set<string>>();
+            for (const doc of this.documents.all) {
+                const viewer = doc.uri.toString();
+                for (const seen of this.visibleFrom(doc)) {
+                    let set = map.get(seen);
+                    if (!set) map.set(seen, set = new Set());
+                    set.add(viewer);
+                }
+            }
+            this.viewerIndex = map;
+        }
+        return this.viewerIndex.get(uri) ?? EMPTY;
     }
 
     protected computeVisible(start: LangiumDocument): ReadonlySet<string> {
@@ -98,18 +163,17 @@ export class DocumentSets {
 
     /** For every document loaded as a part (`uit`), the documents it is a part of. */
     protected partToWholes(): Map<string, string[]> {
-        return this.wholes.get('wholes', () => {
-            const map = new Map<string, string[]>();
-            for (const doc of this.documents.all) {
-                const root = doc.parseResult?.value as Document | undefined;
-                if (!root?.imports) continue;
-                for (const link of importLinks(root, doc.uri)) {
-                    if (!link.deel) continue;
-                    const key = link.uri.toString();
-                    map.set(key, [...(map.get(key) ?? []), doc.uri.toString()]);
-                }
+        if (this.wholesMap) return this.wholesMap;
+        const map = new Map<string, string[]>();
+        for (const doc of this.documents.all) {
+            const root = doc.parseResult?.value as Document | undefined;
+            if (!root?.imports) continue;
+            for (const link of importLinks(root, doc.uri)) {
+                if (!link.deel) continue;
+                const key = link.uri.toString();
+                map.set(key, [...(map.get(key) ?? []), doc.uri.toString()]);
             }
-            return map;
-        });
+        }
+        return this.wholesMap = map;
     }
 }

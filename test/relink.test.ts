@@ -18,24 +18,29 @@ deelovereenkomst Deel${n} "Deel ${n}" {
     artikel A "A" { lid B: "De Contractant meldt binnen drie Werkdagen aan Raalte." }
 }`;
 
-async function setup() {
+async function setup(extra: Record<string, string> = {}) {
     const vfs = new VirtualFileSystemProvider();
-    const files: Record<string, string> = { 'basis.ovk': basis(), 'deel1.ovk': deel(1), 'deel2.ovk': deel(2), 'deel3.ovk': deel(3) };
+    const files: Record<string, string> = { 'basis.ovk': basis(), 'deel1.ovk': deel(1), 'deel2.ovk': deel(2), 'deel3.ovk': deel(3), ...extra };
     for (const [k, v] of Object.entries(files)) vfs.insert(`file:///rl/${k}`, v);
     const { shared } = createContractspraakServices({ fileSystemProvider: () => vfs });
     await shared.workspace.WorkspaceManager.initializeWorkspace([{ name: 'rl', uri: 'file:///rl' }]);
     const docs = shared.workspace.LangiumDocuments.all.toArray();
     await shared.workspace.DocumentBuilder.build(docs, { validation: true });
     const relinked: string[] = [];
-    shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, d => { relinked.push(d.uri.path.split('/').pop()!); });
+    const validated: string[] = [];
+    const file = (d: LangiumDocument) => d.uri.path.split('/').pop()!;
+    shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, d => { relinked.push(file(d)); });
+    shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, d => { validated.push(file(d)); });
     const edit = async (name: string, text: string) => {
         relinked.length = 0;
+        validated.length = 0;
         vfs.insert(`file:///rl/${name}`, text);
         await shared.workspace.DocumentBuilder.update([URI.parse(`file:///rl/${name}`)], []);
         return [...relinked].sort();
     };
     const get = (name: string) => shared.workspace.LangiumDocuments.getDocument(URI.parse(`file:///rl/${name}`))!;
-    return { edit, get };
+    const codes = (name: string) => (get(name).diagnostics ?? []).map(d => `${d.range.start.line + 1} ${String(d.code)}`);
+    return { edit, get, codes, validated: () => [...validated].sort() };
 }
 
 function autoTerms(doc: LangiumDocument): Array<[string, boolean]> {
@@ -44,11 +49,31 @@ function autoTerms(doc: LangiumDocument): Array<[string, boolean]> {
 }
 
 describe('relinking after an edit', () => {
-    test('a prose edit in one deelovereenkomst relinks that document and the basis it sees, not its siblings', async () => {
-        const { edit, get } = await setup();
+    test('a prose edit in one deelovereenkomst relinks and re-validates that document only, not the basis it sees nor its siblings', async () => {
+        const { edit, get, validated } = await setup();
         expect(autoTerms(get('deel1.ovk'))).toEqual([['De', false], ['Contractant', false], ['Werkdagen', true], ['Raalte', false]]);
         const relinked = await edit('deel2.ovk', deel(2).replace('drie', 'vijf'));
-        expect(relinked).toEqual(['basis.ovk', 'deel2.ovk']);
+        expect(relinked).toEqual(['deel2.ovk']);
+        expect(validated()).toEqual(['deel2.ovk']);
+    });
+
+    test('prose that reads like a declaration ("AO/IC") relinks nothing else, though other documents have an unresolved IC', async () => {
+        const withIc = (n: number) => deel(n).replace('aan Raalte.', 'aan Raalte over de AO/IC.');
+        const { edit, get } = await setup({ 'deel1.ovk': withIc(1), 'deel3.ovk': withIc(3) });
+        expect(get('deel1.ovk').references.some(r => r.$refText === 'IC' && r.error !== undefined)).toBe(true);
+        expect(await edit('deel2.ovk', withIc(2))).toEqual(['deel2.ovk']);
+        expect(await edit('deel2.ovk', withIc(2).replace('drie', 'vier'))).toEqual(['deel2.ovk']);
+    });
+
+    test('a new begrip relinks a document that sees it and asks for it without referencing the basis otherwise', async () => {
+        const { edit, get } = await setup({ 'deel4.ovk': 'importeer "./basis.ovk"\ndeelovereenkomst Deel4 "Deel 4" {\n    artikel A "A" { lid B: "De Contractant meldt het." }\n}' });
+        const contractant = () => get('deel4.ovk').references.find(r => r.$refText === 'Contractant') as { ref?: unknown };
+        expect(contractant().ref).toBeUndefined();
+        // A prose edit of the basis leaves its names as they are: deel4 does not reference the basis, so it stays.
+        expect(await edit('basis.ovk', basis().replace('vrijdag', 'zaterdag'))).not.toContain('deel4.ovk');
+        const relinked = await edit('basis.ovk', basis('    begrip Contractant: "de aanbieder"\n'));
+        expect(relinked).toContain('deel4.ovk');
+        expect(contractant().ref).toBeDefined();
     });
 
     test('declaring a begrip that other documents use relinks them, and their words resolve', async () => {
@@ -57,4 +82,61 @@ describe('relinking after an edit', () => {
         expect(relinked).toEqual(['basis.ovk', 'deel1.ovk', 'deel2.ovk', 'deel3.ovk']);
         expect(autoTerms(get('deel3.ovk'))).toContainEqual(['Contractant', true]);
     });
+
+    test('a set-level finding follows an edit of the other side: a termijn conflict appears and disappears on the basis', async () => {
+        const basisT = `basisovereenkomst Basis "Basis" {
+    partijen { gemeente Gemeente "Gemeente" contractant Contractant "Contractant" }
+    gebeurtenis Ontvangst "ontvangst van de declaratie"
+    termijn Betalen: Gemeente "betaalt de declaratie" binnen 30 kalenderdagen na Ontvangst
+}`;
+        const deelT = (days: number, prose = 'Betalen gaat snel.') => `importeer "./basis.ovk"
+deelovereenkomst Deel "Deel" {
+    artikel A "A" { lid B: "${prose}" }
+    termijn Betaling: Gemeente "betaalt de declaratie" binnen ${days} kalenderdagen na Ontvangst
+}`;
+        const { edit, codes, validated } = await setup({ 'basis.ovk': basisT, 'deel1.ovk': deelT(30), 'deel2.ovk': deel(2).replace('Werkdagen', 'dagen'), 'deel3.ovk': deel(3).replace('Werkdagen', 'dagen') });
+        expect(codes('basis.ovk')).not.toContain('4 termijn-conflict');
+        await edit('deel1.ovk', deelT(14));
+        expect(codes('deel1.ovk')).toContain('4 termijn-conflict');
+        expect(codes('basis.ovk')).toContain('4 termijn-conflict');
+        expect(validated()).toEqual(['basis.ovk', 'deel1.ovk']);
+        // A prose edit keeps the conflict as it is: the basis is not validated again.
+        await edit('deel1.ovk', deelT(14, 'Betalen gaat heel snel.'));
+        expect(validated()).toEqual(['deel1.ovk']);
+        expect(codes('basis.ovk')).toContain('4 termijn-conflict');
+        // A new line above the termijn moves it: the basis's related information points into the deel, so it follows.
+        await edit('deel1.ovk', deelT(14).replace('deelovereenkomst Deel "Deel" {', 'deelovereenkomst Deel "Deel" {\n'));
+        expect(validated()).toEqual(['basis.ovk', 'deel1.ovk']);
+        await edit('deel1.ovk', deelT(30));
+        expect(codes('basis.ovk')).not.toContain('4 termijn-conflict');
+        expect(codes('deel1.ovk')).not.toContain('4 termijn-conflict');
+    });
+
+    test('begrip-unused follows the first and last use in another document', async () => {
+        const basisU = basis('    begrip Zorgplan: "het plan"\n');
+        const { edit, codes, validated } = await setup({ 'basis.ovk': basisU });
+        expect(codes('basis.ovk')).toContain('3 term-unused');
+        await edit('deel2.ovk', deel(2).replace('aan Raalte', 'het Zorgplan aan Raalte'));
+        expect(codes('basis.ovk')).not.toContain('3 term-unused');
+        expect(validated()).toEqual(['basis.ovk', 'deel2.ovk']);
+        // A second use elsewhere changes nothing for the basis.
+        await edit('deel3.ovk', deel(3).replace('aan Raalte', 'het Zorgplan aan Raalte'));
+        expect(validated()).toEqual(['deel3.ovk']);
+        await edit('deel3.ovk', deel(3));
+        await edit('deel2.ovk', deel(2));
+        expect(codes('basis.ovk')).toContain('3 term-unused');
+    });
+
+    test('a file that an import names appears: the importer is relinked, its import error goes and its words resolve', async () => {
+        const importer = 'importeer "./nieuw.ovk"\ndeelovereenkomst Deel5 "Deel 5" {\n    artikel A "A" { lid B: "De Contractant meldt het aan Raalte." }\n}';
+        const { edit, get, codes } = await setup({ 'deel5.ovk': importer });
+        const raalte = () => get('deel5.ovk').references.find(r => r.$refText === 'Raalte') as { ref?: unknown };
+        expect(codes('deel5.ovk')).toContain('1 import-unresolved');
+        expect(raalte().ref).toBeUndefined();
+        const relinked = await edit('nieuw.ovk', 'protocol Nieuw "Nieuw" {\n    begrip Raalte: "de gemeente Raalte"\n}');
+        expect(relinked).toEqual(['deel5.ovk', 'nieuw.ovk']);
+        expect(codes('deel5.ovk')).not.toContain('1 import-unresolved');
+        expect(raalte().ref).toBeDefined();
+    });
 });
+
