@@ -341,6 +341,22 @@ describe('the agreement', () => {
         expect(ended).toMatchObject({ end: '2025-09-10', currentPeriod: { start: '2025-01-01', end: '2025-09-10', ending: 'ends-by-termination' } });
     });
 
+    test('a looptijd that names only its einde still ends then, and its opzegging counts (R1.12, R1.13)', () => {
+        const endOnly = ruleSet([looptijd({ end: '2018-12-31' }), opzeggingRule('Contractant', 6)]);
+        const running = evaluate(endOnly, [], '2018-05-01').agreements[0];
+        expect(running).toMatchObject({ status: 'running', end: '2018-12-31', currentPeriod: { index: 0, end: '2018-12-31', ending: 'ends' } });
+        expect(running.currentPeriod?.start).toBeUndefined();
+        expect(running.warnings.map(w => w.code)).toEqual(['looptijd-no-start']);
+        // 2018-06-30 + 6 maanden = 2018-12-30; 2018-07-01 + 6 maanden = 2019-01-01 is too late (R1.12).
+        expect(running.nextNoticeDeadline).toMatchObject({ date: '2018-06-30', by: 'Contractant', purpose: 'terminate' });
+        const early = evaluate(endOnly, events([{ event: 'opzegging', door: 'Contractant', datum: '2018-03-10' }]), '2018-10-01').agreements[0];
+        expect(early).toMatchObject({ status: 'ended', end: '2018-09-10' });
+        // Received 2018-08-31, the opzegtermijn runs to 2019-02-28: the agreement ends first, on its own einde.
+        const late = evaluate(endOnly, events([{ event: 'opzegging', door: 'Contractant', datum: '2018-08-31' }]), '2019-01-02').agreements[0];
+        expect(late).toMatchObject({ status: 'ended', end: '2018-12-31' });
+        expect(formatEvaluation(evaluate(endOnly, [], '2018-05-01'))).toContain('ingang onbekend t/m');
+    });
+
     test('termijnen from the einde of the looptijd follow the periods as the events leave them', () => {
         const mededeling = termijn('Mededeling', { norm: 'power', deadline: { amount: 30, unit: 'dagen', unitWritten: 'dagen', bound: 'uiterlijk', direction: 'voor' }, trigger: { kind: 'looptijd', edge: 'einde', looptijd: 'Test/looptijd' } });
         const set = ruleSet([...rules.rules, mededeling]);
@@ -390,7 +406,7 @@ describe('properties, on the seed 001 rules', () => {
                 if (o.due && o.trigger && o.name !== 'MededelingContinuiteitsverlenging' && !o.trigger.event?.match(/ingebrekestelling/)) expect(o.due >= o.trigger.datum.slice(0, 10)).toBe(true);
             }
             const a = ev.agreements[0];
-            if (a.currentPeriod) expect(a.currentPeriod.start <= op && (!a.currentPeriod.end || op <= a.currentPeriod.end)).toBe(true);
+            if (a.currentPeriod) expect((a.currentPeriod.start ?? op) <= op && (!a.currentPeriod.end || op <= a.currentPeriod.end)).toBe(true);
             if (a.nextNoticeDeadline) expect(a.nextNoticeDeadline.date >= op).toBe(true);
         }), { numRuns: 150 });
     }, 120_000);

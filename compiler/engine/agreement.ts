@@ -15,7 +15,8 @@ import { after, before, dayOf, note, steps } from './support.js';
 /** A period as the events leave it. */
 export interface ActualPeriod {
     index: number;
-    start: PlainDate;
+    /** Unknown for a looptijd that names only its einde (an agreement that started on signing). */
+    start?: PlainDate;
     end?: PlainDate;
     ending: PeriodResult['ending'];
     label: string;
@@ -79,6 +80,10 @@ export function evaluateAgreement(
         for (const w of core.warnings) if (w.code !== 'looptijd-past-latest-end') warnings.push({ code: w.code, message: w.message });
     } else if (rule.start && rule.indefinite) {
         periods.push({ index: 0, start: dayOf(rule.start), ending: 'indefinite', label: label(0) });
+    } else if (!rule.start && rule.end && !rule.renewal) {
+        // Only the einde is known: the agreement still ends then, and opzeggingen and their deadlines still count.
+        periods.push({ index: 0, end: dayOf(rule.end), ending: 'ends', label: label(0) });
+        warnings.push({ code: 'looptijd-no-start', message: `De looptijd noemt geen ingangsdatum; gerekend is met het einde (${formatDate(dayOf(rule.end))}) alleen.` });
     } else {
         warnings.push({ code: 'looptijd-incomplete', message: rule.problem ?? 'De looptijd heeft geen ingangsdatum met einde of duur; er zijn geen perioden te berekenen.' });
     }
@@ -195,10 +200,10 @@ export function evaluateAgreement(
 
     result.periods = periods.map(view);
     const first = periods[0], last = periods[periods.length - 1];
-    if (first && before(op, first.start)) result.status = 'not-started';
+    if (first?.start && before(op, first.start)) result.status = 'not-started';
     else if (last?.end && after(op, last.end)) result.status = 'ended';
     if (last?.end) result.end = last.end.toString();
-    const current = result.status === 'running' ? periods.find(p => !before(op, p.start) && (!p.end || !after(op, p.end))) : undefined;
+    const current = result.status === 'running' ? periods.find(p => (!p.start || !before(op, p.start)) && (!p.end || !after(op, p.end))) : undefined;
     if (current) result.currentPeriod = view(current);
     if (result.status !== 'ended' && periods.length) {
         result.noticeDeadlines = deadlines(rule, active, periods.slice(current ? periods.indexOf(current) : 0), op, calendars);
@@ -212,7 +217,7 @@ function actual(p: LooptijdPeriod, ending: PeriodResult['ending']): ActualPeriod
 }
 
 function view(p: ActualPeriod): PeriodResult {
-    return { index: p.index, start: p.start.toString(), ...(p.end ? { end: p.end.toString() } : {}), ending: p.ending, label: p.label };
+    return { index: p.index, ...(p.start ? { start: p.start.toString() } : {}), ...(p.end ? { end: p.end.toString() } : {}), ending: p.ending, label: p.label };
 }
 
 function monthsFrom(anchor: PlainDate, end: PlainDate): number | undefined {

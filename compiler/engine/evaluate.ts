@@ -147,7 +147,7 @@ class Engine {
             const agreement = t.looptijd ? this.agreements.get(t.looptijd) : [...this.agreements.values()][0];
             for (const p of agreement?.periods ?? []) {
                 const anchor = t.edge === 'ingang' ? (p.index === 0 ? p.start : undefined) : p.end;
-                if (!anchor || after(p.start, this.op)) continue;
+                if (!anchor || (p.start && after(p.start, this.op))) continue;
                 const occ = this.occurrence(rule, {
                     windowStart: p.start,
                     trigger: { datum: anchor.toString(), description: `${t.edge === 'ingang' ? 'ingang' : `einde van ${p.label}`} op ${formatDate(anchor)}` }
@@ -431,7 +431,7 @@ class Engine {
         const agreement = [...this.agreements.values()][0];
         for (const rule of this.ruleSet.rules.filter((r): r is IndexatieRule => r.kind === 'indexatie' && !r.superseded)) {
             const from = tarieven.filter(t => rule.tarieven.includes(t.id) && t.validFrom).map(t => t.validFrom!).sort()[0]
-                ?? agreement?.periods[0]?.start.toString();
+                ?? agreement?.periods[0]?.start?.toString();
             if (!from) continue;
             const start = dayOf(from);
             const dates = recurrenceDates(rule.schedule, start, this.op, false);

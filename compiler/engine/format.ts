@@ -66,7 +66,7 @@ function agreement(a: AgreementResult): string[] {
     const out = [`Looptijd van ${a.document} (${a.source.number ?? a.source.file}): ${AGREEMENT_STATUS[a.status]}${a.end ? `, einde ${formatDate(dayOf(a.end))}` : ''}`];
     for (const p of a.periods) {
         const current = a.currentPeriod?.index === p.index && a.currentPeriod.start === p.start;
-        out.push(`  ${current ? '>' : ' '} ${p.label}: ${formatDate(dayOf(p.start))}${p.end ? ` t/m ${formatDate(dayOf(p.end))}` : ''} — ${ENDING[p.ending] ?? p.ending}${current ? ' (huidige periode)' : ''}`);
+        out.push(`  ${current ? '>' : ' '} ${p.label}: ${p.start ? formatDate(dayOf(p.start)) : 'ingang onbekend'}${p.end ? ` t/m ${formatDate(dayOf(p.end))}` : ''} — ${ENDING[p.ending] ?? p.ending}${current ? ' (huidige periode)' : ''}`);
     }
     if (a.nextNoticeDeadline) {
         out.push(`  volgende opzegdatum: ${deadline(a.nextNoticeDeadline)}`);

@@ -105,7 +105,8 @@ export interface NoticeDeadline {
 
 export interface PeriodResult {
     index: number;
-    start: string;
+    /** Absent when the looptijd names no ingang. */
+    start?: string;
     end?: string;
     /** How the period ends given the events: renewed unless notice, by itself, by a notice, by an opzegging, never. */
     ending: 'renews-unless-notice' | 'renews-if-exercised' | 'ends' | 'ends-by-notice' | 'ends-by-termination' | 'indefinite';
