@@ -181,6 +181,20 @@ describe('compiling small sets', () => {
         expect(rule(ruleSet, 'Deel/termijn/Startbericht')).toMatchObject({ trigger: { kind: 'event', event: 'Aanvang', triggerKind: 'aanvang' } });
     });
 
+    test('a termijn for exercising the optie of the looptijd is a power of its holder, wherever in the artikel it stands', async () => {
+        const deel = (bearer: string) => `deelovereenkomst Deel "Deel" {\n    ${party}\n    artikel Duur "Duur" {\n`
+            + '        looptijd {\n            ingang 2015-01-01\n            einde 2020-12-31\n            verlenging optie 1 x 2 jaren door Gemeente\n        }\n'
+            + `        lid Verlengen: "De Gemeente kan verlengen, uiterlijk zes kalendermaanden voor het einde."\n`
+            + `            termijn Verlengen: ${bearer} "verlengt de Deelovereenkomst" uiterlijk 6 kalendermaanden voor einde looptijd\n    }\n}\n`;
+        const norm = async (bearer: string) => {
+            const { docs, services } = await buildSet({ 'deel.ovk': deel(bearer) });
+            return rule<TermijnRule>(compileRules(services.Contractspraak, docs['deel.ovk'], { version: 'x' }).ruleSet, 'Deel/termijn/Verlengen').norm;
+        };
+        expect(await norm('Gemeente')).toBe('power');
+        // The other party has no optie: for it, acting before the einde stays an obligation.
+        expect(await norm('Contractant')).toBe('obligation');
+    });
+
     test('a provision the rangorde sets aside is marked superseded, with the winner and the step', async () => {
         const { docs, services } = await buildSet({
             'raam.ovk': `raamovereenkomst Raam "Raam" {\n    ${party}\n    rangorde: deze > bijlagen\n`

@@ -231,7 +231,10 @@ class RuleCompiler {
         const spec = termijnSpec(model, documentCalendar(root).calendar);
         const m = model.measure;
         const consequences = model.consequence ? [this.consequence(model.consequence)] : [];
-        const optionNotice = m?.trigger?.kind === 'looptijd' && siblings(node).some(n => isVerlenging(n) && n.wijze === 'optie');
+        // Counting back from the einde, the act that exercises an optie is the holder's choice: written next to the
+        // optie, or by the party the looptijd gives the optie to (`verlenging optie … door Gemeente`).
+        const optionNotice = m?.trigger?.kind === 'looptijd'
+            && (siblings(node).some(n => isVerlenging(n) && n.wijze === 'optie') || optionHeldBy(root, model.drager));
         const rule: TermijnRule = {
             id: this.ruleIds.get(node)!,
             kind: 'termijn',
@@ -639,6 +642,12 @@ function recurrenceOf(model: TermijnModel): TermijnRule['recurrence'] & object {
 }
 
 /** The other bepalingen of the lid or artikel a node stands in. */
+/** The looptijd of the document gives an optie to extend to `bearer` by name. */
+function optionHeldBy(root: Document, bearer: string | undefined): boolean {
+    if (!bearer) return false;
+    return AstUtils.streamAllContents(root).some(n => isLooptijd(n) && n.verlenging?.wijze === 'optie' && n.verlenging.partij?.$refText === bearer);
+}
+
 function siblings(node: AstNode): AstNode[] {
     const holder = holderOf(node);
     if (!holder) return [];
