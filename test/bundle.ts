@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVER = path.join(ROOT, 'dist', 'language', 'main.cjs');
@@ -59,4 +60,14 @@ export function ensureBundle(): void {
     } finally {
         fs.rmSync(lock, { recursive: true, force: true });
     }
+}
+
+/** A usage failure of the CLI: exit 2 and exactly one Dutch line on stderr, never a stack trace. */
+export function expectOneLineFailure(result: { status: number | null; stderr: string }, pattern: RegExp): void {
+    expect(result.status).toBe(2);
+    const lines = result.stderr.split('\n').filter(l => l.trim() !== '');
+    expect(lines, result.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(pattern);
+    expect(result.stderr).not.toMatch(/^\s*at /m);
+    expect(result.stderr).not.toMatch(/Error:|node:internal/);
 }

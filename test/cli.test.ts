@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe as suite, expect, test } from 'vitest';
-import { CLI, ensureBundle } from './bundle.js';
+import { CLI, ensureBundle, expectOneLineFailure } from './bundle.js';
 
 const BASIS = `basisovereenkomst Basis "Basis" {
     artikel Weigering "Weigering" {
@@ -50,15 +50,6 @@ function run(args: string[], cwd = dir, user: { uid?: number; gid?: number } = {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The problem lines of a usage failure: exactly one line, no stack trace. */
-function expectOneLineFailure(result: ReturnType<typeof run>, pattern: RegExp): void {
-    expect(result.status).toBe(2);
-    const lines = result.stderr.split('\n').filter(l => l.trim() !== '');
-    expect(lines, result.stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(pattern);
-    expect(result.stderr).not.toMatch(/^\s*at /m);
-    expect(result.stderr).not.toMatch(/Error:|node:internal/);
-}
 
 /** Minimal XML well-formedness: one root, balanced tags, quoted attributes, only the five named entities. */
 function expectWellFormedXml(xml: string): void {

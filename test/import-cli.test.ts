@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CLI, ensureBundle } from './bundle.js';
+import { CLI, ensureBundle, expectOneLineFailure } from './bundle.js';
 
 const SEED = '/work/shared/seeds/001_100d3315203c98cd.txt';
 const hasSeed = fs.existsSync(SEED);
@@ -28,13 +28,6 @@ function run(args: string[], cwd = dir) {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function expectOneLineFailure(result: ReturnType<typeof run>, pattern: RegExp): void {
-    expect(result.status).toBe(2);
-    const lines = result.stderr.split('\n').filter(l => l.trim() !== '');
-    expect(lines, result.stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(pattern);
-    expect(result.stderr).not.toMatch(/^\s*at /m);
-}
 
 beforeAll(() => {
     ensureBundle();

@@ -8,21 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureBundle } from './bundle.js';
 
 const root = path.resolve(__dirname, '..');
-const bundle = path.join(root, 'dist/cli/main.mjs');
 const example = 'examples/raamovereenkomst-maatwerk-2021/raamovereenkomst.ovk';
 let dir = '';
 
-function newestSource(folder: string): number {
-    let newest = 0;
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-        else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-    }
-    return newest;
-}
 
 const party = `    partijen {
         gemeente Gemeente "Gemeente"
@@ -30,11 +21,7 @@ const party = `    partijen {
     }`;
 
 beforeAll(() => {
-    const sources = Math.max(newestSource(path.join(root, 'language')), newestSource(path.join(root, 'compiler')));
-    if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < sources) {
-        const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, encoding: 'utf8' });
-        if (build.status !== 0) throw new Error(`node esbuild.mjs failed:\n${build.stderr}`);
-    }
+    ensureBundle();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'looptijd-cli-'));
     for (const [name, text] of Object.entries({
         // Seed 002 art. 3.2: "twee jaar (van 1 januari 2021 tot en met 31 december 2021)".

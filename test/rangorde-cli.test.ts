@@ -8,20 +8,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureBundle } from './bundle.js';
 
 const root = path.resolve(__dirname, '..');
-const bundle = path.join(root, 'dist/cli/main.mjs');
 let dir = '';
 
-function newestSource(folder: string): number {
-    let newest = 0;
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-        else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-    }
-    return newest;
-}
 
 const basis = `basisovereenkomst Basis "Basisovereenkomst Wmo" {
     vastgesteld 2015-08-18
@@ -60,11 +51,7 @@ deelovereenkomst Deel "Deelovereenkomst Hulp bij het huishouden" {
 `;
 
 beforeAll(() => {
-    const sources = Math.max(newestSource(path.join(root, 'language')), newestSource(path.join(root, 'compiler')));
-    if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < sources) {
-        const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, encoding: 'utf8' });
-        if (build.status !== 0) throw new Error(`node esbuild.mjs failed:\n${build.stderr}`);
-    }
+    ensureBundle();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rangorde-cli-'));
     for (const [name, text] of Object.entries({
         'conflict/basis.ovk': basis, 'conflict/deel.ovk': deel('€ 27,50'),

@@ -3,29 +3,15 @@
  * exit codes (usage problems: one Dutch line on stderr, exit 2, never a stack trace).
  */
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { ensureBundle } from './bundle.js';
 
 const root = path.resolve(__dirname, '..');
-const bundle = path.join(root, 'dist/cli/main.mjs');
 
-function newestSource(dir: string): number {
-    let newest = 0;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-        else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-    }
-    return newest;
-}
 
 beforeAll(() => {
-    const sources = Math.max(newestSource(path.join(root, 'language')), newestSource(path.join(root, 'compiler')));
-    if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < sources) {
-        const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, encoding: 'utf8' });
-        if (build.status !== 0) throw new Error(`node esbuild.mjs failed:\n${build.stderr}`);
-    }
+    ensureBundle();
 }, 120_000);
 
 function run(...args: string[]) {
