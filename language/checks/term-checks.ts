@@ -2,7 +2,7 @@
  * Defined terms: capitalised words that nearly match a begrip (a slip), undeclared inflections, and begrippen
  * that nothing uses.
  */
-import type { AstNode, IndexManager, LangiumDocument, ValidationAcceptor } from 'langium';
+import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
 import { AstUtils, WorkspaceCache } from 'langium';
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import type { ContractspraakScopeProvider } from '../contractspraak-scope.js';
@@ -10,18 +10,17 @@ import { Codes } from '../diagnostics.js';
 import type { AutoTerm, Begrip, Prose } from '../generated/ast.js';
 import { isText } from '../generated/ast.js';
 import { closestTerm } from '../model/similarity.js';
+import { TermUses } from './term-uses.js';
 
 export class TermChecks {
     protected readonly scopeProvider: ContractspraakScopeProvider;
-    protected readonly indexManager: IndexManager;
+    protected readonly uses: TermUses;
     protected readonly termNames: WorkspaceCache<string, string[]>;
-    protected readonly nodeLocator;
 
     constructor(services: ContractspraakServices) {
         this.scopeProvider = services.references.ScopeProvider as ContractspraakScopeProvider;
-        this.indexManager = services.shared.workspace.IndexManager;
+        this.uses = new TermUses(services);
         this.termNames = new WorkspaceCache(services.shared);
-        this.nodeLocator = services.workspace.AstNodeLocator;
     }
 
     /** Unresolved capitalised words are silent, unless they look like a slip of a defined term. */
@@ -44,7 +43,7 @@ export class TermChecks {
 
     checkUnused(begrip: Begrip, accept: ValidationAcceptor): void {
         const targets: AstNode[] = [begrip, ...begrip.varianten];
-        const used = targets.some(t => !this.indexManager.findAllReferences(t, this.nodeLocator.getAstNodePath(t)).isEmpty());
+        const used = targets.some(t => this.uses.isReferenced(t));
         if (!used) {
             accept('warning', `Begrip '${begrip.name}' wordt nergens in de documentset gebruikt.`, {
                 node: begrip, property: 'name', code: Codes.TermUnused

@@ -1,0 +1,65 @@
+/**
+ * Which elements are referenced, for begrip-unused. Langium's `findAllReferences` scans every reference of the
+ * workspace for one element, so checking each begrip that way is O(begrippen × references): 1,834 × 41,000 in the
+ * 200-file workspace (bench/RESULTS.md, problem 4). References resolve only inside a document set
+ * (contractspraak-scope.ts), so only the element's own document and the documents that see it can use it; the
+ * targets of each of those are collected once per update.
+ */
+import type { AstNode, AstNodeDescription, AstNodeLocator, LangiumDocument, LangiumDocuments } from 'langium';
+import { AstUtils, WorkspaceCache, isMultiReference, isReference } from 'langium';
+import type { ContractspraakServices } from '../contractspraak-module.js';
+import type { DocumentSets } from '../document-set.js';
+
+/** The key of a reference target, as in the index's reference descriptions: document URI and node path. */
+function targetKey(uri: string, path: string): string {
+    return `${uri}\u0000${path}`;
+}
+
+export class TermUses {
+    protected readonly documents: LangiumDocuments;
+    protected readonly documentSets: DocumentSets;
+    protected readonly nodeLocator: AstNodeLocator;
+    /** Per source document: the keys of every element its resolved references lead to. */
+    protected readonly targets: WorkspaceCache<string, ReadonlySet<string>>;
+    /** Per document: the documents that see it. */
+    protected readonly viewers: WorkspaceCache<string, readonly LangiumDocument[]>;
+
+    constructor(services: ContractspraakServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.documentSets = services.references.DocumentSets;
+        this.nodeLocator = services.workspace.AstNodeLocator;
+        this.targets = new WorkspaceCache(services.shared);
+        this.viewers = new WorkspaceCache(services.shared);
+    }
+
+    /** Whether a reference in the workspace resolves to the node (as `findAllReferences(node).isEmpty()` is not). */
+    isReferenced(node: AstNode): boolean {
+        const document = AstUtils.getDocument(node);
+        const key = targetKey(document.uri.toString(), this.nodeLocator.getAstNodePath(node));
+        if (this.targetsOf(document).has(key)) return true;
+        return this.viewersOf(document).some(v => this.targetsOf(v).has(key));
+    }
+
+    protected targetsOf(document: LangiumDocument): ReadonlySet<string> {
+        return this.targets.get(document.uri.toString(), () => {
+            const keys = new Set<string>();
+            const add = (d: AstNodeDescription | undefined) => {
+                if (d) keys.add(targetKey(d.documentUri.toString(), d.path));
+            };
+            // As the index describes them (DefaultReferenceDescriptionProvider): resolved references only.
+            for (const ref of document.references) {
+                if (ref.error || !ref.$refNode) continue;
+                if (isReference(ref)) add(ref.$nodeDescription);
+                else if (isMultiReference(ref)) ref.items.forEach(i => add(i.$nodeDescription));
+            }
+            return keys;
+        });
+    }
+
+    protected viewersOf(document: LangiumDocument): readonly LangiumDocument[] {
+        const uri = document.uri.toString();
+        return this.viewers.get(uri, () => this.documents.all
+            .filter(d => d.uri.toString() !== uri && this.documentSets.visibleFrom(d).has(uri))
+            .toArray());
+    }
+}
