@@ -6,7 +6,7 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, test } from 'vitest';
 import type { TermijnResult, TermijnSpec } from '../language/calendar/index.js';
 import {
-    ATW_ZONDER_KB, CAO_LUSTRUM, TermijnError, WarningCodes, computeLooptijd, computeTermijn, defineCalendar, latestBeforeByMonths,
+    ATW_ZONDER_KB, CAO_LUSTRUM, TermijnError, WarningCodes, computeLooptijd, computeTermijn, defineCalendar, getCalendar, latestBeforeByMonths,
     latestNotice, opzegging, termijnToJson, termijnToText
 } from '../language/calendar/index.js';
 
@@ -289,6 +289,22 @@ describe('R1.13 opzegging and R1.14 start rules', () => {
         const r = opzegging({ amount: 3, unit: 'kalendermaanden', start: { kind: 'first-day-of-next', period: 'maand' } }, '2025-03-10');
         expect(r.start?.toString()).toBe('2025-04-01');
         expect(iso(r)).toBe('2025-06-30');
+    });
+    test('R1.14: six kalendermaanden ingaande 1 juli run through 31 december (the day before 1 januari), not 30 december', () => {
+        // Seed 002 artikel 5: received in June 2020, the opzegtermijn starts on 2020-07-01.
+        const spec = { amount: 6, unit: 'kalendermaanden' as const, start: { kind: 'first-day-of-next' as const, period: 'maand' as const } };
+        const r = opzegging(spec, '2020-06-15');
+        expect([r.start?.toString(), iso(r)]).toEqual(['2020-07-01', '2020-12-31']);
+        expect(r.steps.map(s => s.text).join('\n')).toContain('loopt dus tot en met de laatste dag van de 6e maand');
+        // Ingaande 1 maart for one month: through 31 maart; in a leap year twelve months from 1 maart 2023 end on 29 februari.
+        expect(iso(computeTermijn({ amount: 1, unit: 'maanden', start: { kind: 'inclusive' } }, '2025-03-01'))).toBe('2025-03-31');
+        expect(iso(computeTermijn({ amount: 12, unit: 'maanden', start: { kind: 'inclusive' } }, '2023-03-01'))).toBe('2024-02-29');
+        // Not on the first of a month, R1.14 as before: (S − 1) + N months, constrained (R1.6).
+        expect(iso(computeTermijn({ amount: 6, unit: 'maanden', start: { kind: 'inclusive' } }, '2020-07-02'))).toBe('2021-01-01');
+        // After a trigger (R1.2) nothing snaps to a month end: 30 June + 6 months = 30 December (§1.3).
+        expect(iso(computeTermijn({ amount: 6, unit: 'maanden' }, '2020-06-30'))).toBe('2020-12-30');
+        // And a looptijd of six months ingaande 1 juli ends on 31 december (R1.14, R1.15).
+        expect(computeLooptijd({ start: '2020-07-01', duration: { amount: 6, unit: 'maanden' }, calendar: getCalendar('atw')! }).periods[0].end?.toString()).toBe('2020-12-31');
     });
     test('R1.7: a contract term in months never moves, so a year without KB data does not warn; a werkdagen term does', () => {
         // Seed 002's opzegging: 6 kalendermaanden from the first day of the next month, to end on 2020-12-31.

@@ -76,6 +76,17 @@ export function addMonths(date: PlainDate, months: number): PlainDate {
     return date.add({ months }, { overflow: 'constrain' });
 }
 
+/**
+ * N months of a term that includes its first day S, counted from the anchor S − 1 (R1.14): the term runs through
+ * the day before the day of S in the N-th month (as BGB §188(2)/(3), which R1.14 follows). That is (S − 1) + N
+ * months (R1.6), except when S is the first of a month: then the anchor is a month end, and so is the end —
+ * six months ingaande 1 juli run through 31 december, not 30 december.
+ */
+export function addMonthsFromStart(anchor: PlainDate, months: number): PlainDate {
+    const end = addMonths(anchor, months);
+    return anchor.day === anchor.daysInMonth ? end.with({ day: end.daysInMonth }) : end;
+}
+
 /** Days from `a` to `b` (positive when `b` is later). */
 export function daysBetween(a: PlainDate, b: PlainDate): number {
     return a.until(b, { largestUnit: 'days' }).days;

@@ -5,7 +5,7 @@
 import type { CalendarRef, WorkdayCalendar } from './calendars.js';
 import { calendarRef, resolveCalendar } from './calendars.js';
 import type { PlainDate } from './dates.js';
-import { addMonths, compareDates, daysBetween, formatDate, parseIsoDate } from './dates.js';
+import { addMonthsFromStart, compareDates, daysBetween, formatDate, parseIsoDate } from './dates.js';
 import type { DerivationStep, Warning } from './derivation.js';
 import { WarningCodes } from './derivation.js';
 import { CalendarError, TermijnError } from './errors.js';
@@ -89,7 +89,7 @@ function spanOf(duur: Duur): Span {
 }
 
 function endOf(anchor: PlainDate, span: Span): PlainDate {
-    return addMonths(anchor, span.months).add({ days: span.days });
+    return addMonthsFromStart(anchor, span.months).add({ days: span.days });
 }
 
 function spanText(span: Span): string {
@@ -112,7 +112,7 @@ function checkDuur(duur: Duur, what: string): void {
 function firstSpan(anchor: PlainDate, end: PlainDate): Span {
     const guess = (end.year - anchor.year) * 12 + (end.month - anchor.month);
     for (const m of [guess - 1, guess, guess + 1]) {
-        if (m > 0 && addMonths(anchor, m).equals(end)) return { months: m, days: 0 };
+        if (m > 0 && addMonthsFromStart(anchor, m).equals(end)) return { months: m, days: 0 };
     }
     return { months: 0, days: daysBetween(anchor, end) };
 }

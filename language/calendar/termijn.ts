@@ -8,7 +8,7 @@ import type { TermijnOrigin } from './atw.js';
 import type { CalendarRef, WorkdayCalendar } from './calendars.js';
 import { ATW, calendarRef, resolveCalendar } from './calendars.js';
 import type { PlainDate } from './dates.js';
-import { TIME_ZONE, addMonths, compareDates, daysBetween, formatDate, lastDayOfMonth, monthName } from './dates.js';
+import { TIME_ZONE, addMonths, addMonthsFromStart, compareDates, daysBetween, formatDate, lastDayOfMonth, monthName } from './dates.js';
 import type { DerivationStep, Warning } from './derivation.js';
 import { Derivation, WarningCodes } from './derivation.js';
 import { CalendarError, TermijnError } from './errors.js';
@@ -144,7 +144,7 @@ function compute(spec: TermijnSpec, triggerInput: TriggerInput): TermijnResult {
 
     const anchor = applyStart(trigger.date, spec.start ?? { kind: 'day-after' }, d);
     const start = anchor.add({ days: 1 });
-    const counted = forward(anchor, amount, unit, calendar, d);
+    const counted = forward(anchor, amount, unit, calendar, d, (spec.start?.kind ?? 'day-after') !== 'day-after');
     const raw = spec.alignment ? align(counted, spec.alignment, d) : counted;
     let date = raw;
     let atw: AtwOutcome;
@@ -253,7 +253,7 @@ function firstDayOfNext(date: PlainDate, period: 'week' | 'maand' | 'kwartaal' |
 }
 
 /** The raw forward date X + N (R1.2–R1.6). */
-function forward(anchor: PlainDate, amount: number, unit: TermijnUnit, calendar: WorkdayCalendar, d: Derivation): PlainDate {
+function forward(anchor: PlainDate, amount: number, unit: TermijnUnit, calendar: WorkdayCalendar, d: Derivation, inclusive = false): PlainDate {
     if (unit === 'werkdagen') return addWorkdays(anchor, amount, calendar, d);
     const perDay = daysPerUnit(unit);
     if (perDay !== undefined) {
@@ -265,7 +265,11 @@ function forward(anchor: PlainDate, amount: number, unit: TermijnUnit, calendar:
     }
     const months = amount * monthsPerUnit(unit)!;
     // R1.6: from the original anchor, constrained to the last day of a shorter month.
-    const raw = addMonths(anchor, months);
+    const raw = inclusive ? addMonthsFromStart(anchor, months) : addMonths(anchor, months);
+    if (inclusive && raw.day !== addMonths(anchor, months).day) {
+        d.step('count', ['R1.14', 'R1.6'], `${anchor} + ${amountLabel(amount, unit)} = ${formatDate(raw)}: de termijn gaat in op de eerste dag van een maand en loopt dus tot en met de laatste dag van de ${months}e maand (de dag vóór ${formatDate(raw.add({ days: 1 }))}).`, raw);
+        return raw;
+    }
     d.step('count', ['R1.6'], monthText(anchor, amount, unit, months, raw, '+'), raw);
     return raw;
 }
