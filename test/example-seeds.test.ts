@@ -251,7 +251,12 @@ const SEEDS: Seed[] = [
         heading: /^Artikel (\d+) (.*)$/,
         lidLabel: /^(\d+)\. /,
         counts: { artikelen: 36, leden: 108 },
-        citations: []
+        citations: [
+            ['KwaliteitGarantieKeuring.GarantieLaat', ['artikel 9']],                               // 8.3 "artikel 9"
+            ['TijdstipAfleveringGoederen.OpdrachtnemerEnigerlei', ['artikel 5 lid 1']],            // 7.4 "artikel 5.1"
+            ['Wijzigingen.VervangingPersonen', ['artikel 14 lid 6', 'artikel 14 lid 7']],           // 14.8 "lid 6 en lid 7"
+            ['WaarschuwingsplichtAannemer.NegerenBedoelde', ['artikel 26 lid 2']]                   // 26.3 "lid 2 van dit artikel"
+        ]
     },
     {
         // Seed 004, bijlage 9: the Verantwoordingsprotocol 2016 with its bijlagen 1-3 (see BIJLAGEN.md of the set).
@@ -301,7 +306,11 @@ const SEEDS: Seed[] = [
         lidLabel: /^ ?(\d+)\. /,
         counts: { artikelen: 14, leden: 26 },
         body: { from: 1451, to: 1577 },
-        citations: []
+        citations: [
+            ['Ontvangst.Aanvullen', ['artikel 4', 'artikel 5']],      // 6.2 "de artikelen 4 of 5"
+            ['Onderzoek.OnderzoekAanbieder', ['artikel 6']],          // 7.2 "artikel 6, eerste lid"
+            ['Rapport.Vaststellen', ['artikel 9']]                    // 10.1 "artikel 9, derde lid"
+        ]
     }
 ];
 
