@@ -3,7 +3,9 @@
  * with unresolved soft references; an edit elsewhere must not relink them all, but a new begrip must be found.
  */
 import type { LangiumDocument } from 'langium';
-import { DocumentState, URI } from 'langium';
+import { Cancellation, DocumentState, URI, isOperationCancelled } from 'langium';
+
+const { CancellationTokenSource } = Cancellation;
 import { describe, expect, test } from 'vitest';
 import { createContractspraakServices } from '../language/contractspraak-module.js';
 import type { Document, Lid, Prose } from '../language/generated/ast.js';
@@ -40,7 +42,16 @@ async function setup(extra: Record<string, string> = {}) {
     };
     const get = (name: string) => shared.workspace.LangiumDocuments.getDocument(URI.parse(`file:///rl/${name}`))!;
     const codes = (name: string) => (get(name).diagnostics ?? []).map(d => `${d.range.start.line + 1} ${String(d.code)}`);
-    return { edit, get, codes, validated: () => [...validated].sort() };
+    /** An edit whose build is cancelled once the changed documents are indexed (another keystroke arrived). */
+    const cancelledEdit = async (name: string, text: string) => {
+        vfs.insert(`file:///rl/${name}`, text);
+        const source = new CancellationTokenSource();
+        const stop = shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () => source.cancel());
+        const outcome = await shared.workspace.DocumentBuilder.update([URI.parse(`file:///rl/${name}`)], [], source.token).then(() => 'built', e => isOperationCancelled(e) ? 'cancelled' : e);
+        stop.dispose();
+        return outcome;
+    };
+    return { edit, cancelledEdit, get, codes, validated: () => [...validated].sort() };
 }
 
 function autoTerms(doc: LangiumDocument): Array<[string, boolean]> {
@@ -137,6 +148,26 @@ deelovereenkomst Deel "Deel" {
         expect(relinked).toEqual(['deel5.ovk', 'nieuw.ovk']);
         expect(codes('deel5.ovk')).not.toContain('1 import-unresolved');
         expect(raalte().ref).toBeDefined();
+    });
+
+    test('an edit whose build was cancelled still reaches the other side: the next build compares with the state before both', async () => {
+        const basisT = `basisovereenkomst Basis "Basis" {
+    partijen { gemeente Gemeente "Gemeente" contractant Contractant "Contractant" }
+    gebeurtenis Ontvangst "ontvangst van de declaratie"
+    termijn Betalen: Gemeente "betaalt de declaratie" binnen 30 kalenderdagen na Ontvangst
+}`;
+        const deelT = (days: number, prose: string) => `importeer "./basis.ovk"
+deelovereenkomst Deel "Deel" {
+    artikel A "A" { lid B: "${prose}" }
+    termijn Betaling: Gemeente "betaalt de declaratie" binnen ${days} kalenderdagen na Ontvangst
+}`;
+        const { edit, cancelledEdit, codes } = await setup({ 'basis.ovk': basisT, 'deel1.ovk': deelT(30, 'Snel.') });
+        expect(codes('basis.ovk')).not.toContain('4 termijn-conflict');
+        // The termijn changes, but its build is cancelled; the next keystroke only touches prose.
+        expect(await cancelledEdit('deel1.ovk', deelT(14, 'Snel.'))).toBe('cancelled');
+        await edit('deel1.ovk', deelT(14, 'Heel snel.'));
+        expect(codes('deel1.ovk')).toContain('4 termijn-conflict');
+        expect(codes('basis.ovk')).toContain('4 termijn-conflict');
     });
 });
 
