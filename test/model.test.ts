@@ -4,7 +4,8 @@
 import { describe, expect, test } from 'vitest';
 import { citeLegislation, juriconnect, legislationUrl } from '../language/model/legislation.js';
 import { fromRoman, listLabel, numberingIssues, ordinal, sequence, toLetters, toRoman } from '../language/model/numbering.js';
-import { closestTerm, editDistance, isInflection } from '../language/model/similarity.js';
+import fc from 'fast-check';
+import { TermMatcher, closestTerm, editDistance, isInflection } from '../language/model/similarity.js';
 
 describe('numbering', () => {
     test('positions number 1..n; a pin sets the number and the count continues after it', () => {
@@ -50,6 +51,26 @@ describe('term similarity', () => {
         expect(closestTerm('Inwoners', ['Inwoner'])).toEqual({ kind: 'inflection', name: 'Inwoner' });
         expect(closestTerm('Indien', ['Inwoner', 'Werkdag'])).toBeUndefined();
         expect(closestTerm('Gemeentewet', ['Gemeente'])).toBeUndefined();
+    });
+    test('the indexed matcher answers as closestTerm: begrippen of the seeds and words made from them', () => {
+        const names = ['Werkdag', 'Werkdagen', 'Inwoner', 'Partij', 'Gemeente', 'Contractant', 'Resultaatsovereenkomst', 'Kat', 'Zorgaanbieder',
+            'Zorgaanbieders', 'Cliënt', 'Cliënten', 'Opdrachtnemer', 'Opdrachtgever', 'Dienstverleningsopdracht', 'AIV', 'Wmo', 'Werkdagen'];
+        // Inflections, slips (a letter dropped, doubled, swapped or changed) and unrelated words, against lists in any order.
+        const word = fc.oneof(
+            fc.constantFrom(...names, 'De', 'Indien', 'Gemeentewet', 'Katten', 'Partijen', "Partij's", 'Gemeenten', 'Cliëntën', 'Zorgaanbiedes', 'Opdrachtgemer'),
+            fc.tuple(fc.constantFrom(...names), fc.constantFrom('en', 's', "'s", 'n', 'e', 'ën', 'ten', 'gen', 'x', '')).map(([n, s]) => n + s),
+            fc.tuple(fc.constantFrom(...names), fc.nat(30), fc.constantFrom('', 'a', 'e', 's')).map(([n, i, c]) => {
+                const at = i % n.length;
+                return at === 0 ? n : n.slice(0, at) + c + n.slice(at + (c ? 0 : 1));
+            }),
+            fc.tuple(fc.constantFrom(...names), fc.nat(30)).map(([n, i]) => {
+                const at = 1 + (i % Math.max(1, n.length - 2));
+                return n.slice(0, at) + n[at + 1] + n[at] + n.slice(at + 2);
+            }));
+        fc.assert(fc.property(fc.shuffledSubarray(names), fc.array(word, { maxLength: 20 }), (list, words) => {
+            const matcher = new TermMatcher(list);
+            for (const w of [...words, ...words]) expect(matcher.closest(w)).toEqual(closestTerm(w, list));
+        }), { numRuns: 400 });
     });
 });
 

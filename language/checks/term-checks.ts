@@ -9,13 +9,13 @@ import type { ContractspraakScopeProvider } from '../contractspraak-scope.js';
 import { Codes } from '../diagnostics.js';
 import type { AutoTerm, Begrip, Prose } from '../generated/ast.js';
 import { isText } from '../generated/ast.js';
-import { closestTerm } from '../model/similarity.js';
+import { TermMatcher } from '../model/similarity.js';
 import { TermUses } from './term-uses.js';
 
 export class TermChecks {
     protected readonly scopeProvider: ContractspraakScopeProvider;
     protected readonly uses: TermUses;
-    protected readonly termNames: WorkspaceCache<string, string[]>;
+    protected readonly termNames: WorkspaceCache<string, TermMatcher>;
 
     constructor(services: ContractspraakServices) {
         this.scopeProvider = services.references.ScopeProvider as ContractspraakScopeProvider;
@@ -28,7 +28,7 @@ export class TermChecks {
         if (node.term.ref || !node.term.error) return;
         const word = node.term.$refText;
         if (ordinalBeforeLid(node, word)) return;
-        const similar = closestTerm(word, this.namesVisibleFrom(node));
+        const similar = this.matcherFor(node).closest(word);
         if (!similar) return;
         if (similar.kind === 'inflection') {
             accept('info', `'${word}' is een vervoeging van '${similar.name}'. Declareer het als variant (begrip ${similar.name} / ${word}) of schrijf {${similar.name}}.`, {
@@ -51,8 +51,13 @@ export class TermChecks {
         }
     }
 
-    /** Names of begrippen, variants and actors the node's document can see (cached per build). */
-    namesVisibleFrom(node: AstNode): string[] {
+    /** Names of begrippen, variants and actors the node's document can see. */
+    namesVisibleFrom(node: AstNode): readonly string[] {
+        return this.matcherFor(node).names;
+    }
+
+    /** The names the node's document can see, indexed for the slip and inflection search (cached per build). */
+    protected matcherFor(node: AstNode): TermMatcher {
         const document: LangiumDocument = AstUtils.getDocument(node);
         return this.termNames.get(document.uri.toString(), () => {
             const names = new Set<string>();
@@ -62,7 +67,7 @@ export class TermChecks {
             for (const d of this.scopeProvider.setScope(document, 'Term').getAllElements()) {
                 if (!d.name.includes('.')) names.add(d.name);
             }
-            return [...names];
+            return new TermMatcher([...names]);
         });
     }
 }
