@@ -28,6 +28,10 @@ const EXAMPLES: Record<string, { scenarios: string[]; expectations: number }> = 
     },
     'ontwikkelovereenkomst-leidse-regio': {
         scenarios: ['documenten-overleggen', 'opschorting-herstel', 'opzegging', 'overlegtafel'], expectations: 8
+    },
+    // Seed 004: so far the termijnen of bijlagen 9 and 10 (BIJLAGEN.md).
+    'deelovereenkomst-maatwerk-westerkwartier': {
+        scenarios: ['calamiteit-van-melding-tot-rapport', 'klachtenrapportage-per-kwartaal', 'zorgweigering-rond-koningsdag'], expectations: 10
     }
 };
 

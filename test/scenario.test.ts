@@ -121,21 +121,3 @@ describe('scenario files', () => {
         expect(() => findScenarioFiles([path.join(dir, 'weg')])).toThrow('bestaat niet');
     });
 });
-
-describe('the scenarios of seed 004 (bijlagen 9 and 10)', () => {
-    const scenarios = path.join(root, 'examples/deelovereenkomst-maatwerk-westerkwartier/scenarios');
-    test('follow the schema and pass: the four report dates of 2016, a melding to rapport, zorgweigering around Koningsdag', async () => {
-        for (const file of findScenarioFiles([scenarios])) {
-            const data = JSON.parse(fs.readFileSync(file, 'utf8'));
-            expect(validate(data) ? [] : validate.errors, path.basename(file)).toEqual([]);
-        }
-        const runs = await runScenarios([scenarios], { version: 'test' });
-        const failed = runs.flatMap(r => r.expectations.filter(e => !e.ok).map(e => `${r.file}: ${e.title} ${JSON.stringify(e.mismatches)}`));
-        expect(failed).toEqual([]);
-        expect(runs.map(r => path.basename(r.file))).toEqual([
-            'calamiteit-van-melding-tot-rapport.scenario.json', 'klachtenrapportage-per-kwartaal.scenario.json',
-            'zorgweigering-rond-koningsdag.scenario.json'
-        ]);
-        expect(runs.flatMap(r => r.expectations).length).toBe(10);
-    }, 120_000);
-});
