@@ -4,8 +4,9 @@
  * names; they are computed (model/numbering.ts).
  */
 import type { AstNode } from 'langium';
+import { AstUtils } from 'langium';
 import {
-    isArtikel, isBegrip, isBijlage, isDocument, isDocumentVerwijzing, isGebeurtenis, isGroep, isLid, isOnderdeel, isOverweging, isPartij,
+    isArtikel, isBegrip, isBijlage, isDocument, isDocumentVerwijzing, isGebeurtenis, isGroep, isLid, isOnderdeel, isOverweging, isPartij, isProse,
     isRol, isTermijn, isVariant
 } from './generated/ast.js';
 
@@ -55,4 +56,33 @@ export function namePath(node: AstNode): NamePath | undefined {
 /** The name under which an element is known, e.g. `Totstandkoming.Aanvaarding`. */
 export function qualifiedName(node: AstNode): string | undefined {
     return namePath(node)?.segments.join('.');
+}
+
+export interface NamedElement {
+    node: AstNode & { name: string };
+    path: NamePath;
+}
+
+const namedCache = new WeakMap<AstNode, readonly NamedElement[]>();
+
+/**
+ * Every referenceable element of a document with its path, in document order. Prose (most of the tree: every
+ * word and capitalised term is a node) declares nothing and is not entered; cached per parse, since the exported
+ * and the local symbols both ask for it.
+ */
+export function namedElements(root: AstNode): readonly NamedElement[] {
+    let list = namedCache.get(root);
+    if (list) return list;
+    const out: NamedElement[] = [];
+    const walk = (node: AstNode) => {
+        for (const child of AstUtils.streamContents(node)) {
+            if (isProse(child)) continue;
+            const path = namePath(child);
+            if (path) out.push({ node: child as AstNode & { name: string }, path });
+            walk(child);
+        }
+    };
+    walk(root);
+    namedCache.set(root, list = out);
+    return list;
 }

@@ -15,7 +15,7 @@ import {
 import type { ContractspraakServices } from './contractspraak-module.js';
 import type { DocumentSets } from './document-set.js';
 import type { Document } from './generated/ast.js';
-import { namePath } from './contractspraak-names.js';
+import { namedElements } from './contractspraak-names.js';
 
 export class ContractspraakScopeComputation extends DefaultScopeComputation {
 
@@ -24,10 +24,8 @@ export class ContractspraakScopeComputation extends DefaultScopeComputation {
         const out: AstNodeDescription[] = [];
         if (!root.name) return out;
         out.push(this.descriptions.createDescription(root, root.name, document));
-        for (const node of AstUtils.streamAllContents(root)) {
-            await interruptAndCheck(cancelToken);
-            const path = namePath(node);
-            if (!path) continue;
+        await interruptAndCheck(cancelToken);
+        for (const { node, path } of namedElements(root)) {
             const name = path.segments.join('.');
             out.push(this.descriptions.createDescription(node, name, document));
             out.push(this.descriptions.createDescription(node, `${root.name}.${name}`, document));
@@ -39,10 +37,8 @@ export class ContractspraakScopeComputation extends DefaultScopeComputation {
         const root = document.parseResult.value as Document;
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
         if (root.name) symbols.add(root, this.descriptions.createDescription(root, root.name, document));
-        for (const node of AstUtils.streamAllContents(root)) {
-            await interruptAndCheck(cancelToken);
-            const path = namePath(node);
-            if (!path) continue;
+        await interruptAndCheck(cancelToken);
+        for (const { node, path } of namedElements(root)) {
             symbols.add(root, this.descriptions.createDescription(node, path.segments.join('.'), document));
             path.containers.forEach((container, i) => {
                 symbols.add(container, this.descriptions.createDescription(node, path.segments.slice(i + 1).join('.'), document));
