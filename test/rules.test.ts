@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { findSets } from '../compiler/cli/run.js';
-import type { RuleSet, TariefRule, TermijnRule } from '../compiler/rules/index.js';
+import type { LooptijdRule, RuleSet, TariefRule, TermijnRule } from '../compiler/rules/index.js';
 import { compileRules, serializeRules } from '../compiler/rules/index.js';
 import { buildView } from '../compiler/render/build.js';
 import { renderHtml } from '../compiler/render/html.js';
@@ -181,7 +181,7 @@ describe('compiling small sets', () => {
         expect(rule(ruleSet, 'Deel/termijn/Startbericht')).toMatchObject({ trigger: { kind: 'event', event: 'Aanvang', triggerKind: 'aanvang' } });
     });
 
-    test('a termijn for exercising the optie of the looptijd is a power of its holder, wherever in the artikel it stands', async () => {
+    test('a termijn for exercising the optie of the looptijd is a power of its holder, wherever in the artikel it stands; the period before it renews only if exercised', async () => {
         const deel = (bearer: string) => `deelovereenkomst Deel "Deel" {\n    ${party}\n    artikel Duur "Duur" {\n`
             + '        looptijd {\n            ingang 2015-01-01\n            einde 2020-12-31\n            verlenging optie 1 x 2 jaren door Gemeente\n        }\n'
             + `        lid Verlengen: "De Gemeente kan verlengen, uiterlijk zes kalendermaanden voor het einde."\n`
@@ -191,6 +191,10 @@ describe('compiling small sets', () => {
             return rule<TermijnRule>(compileRules(services.Contractspraak, docs['deel.ovk'], { version: 'x' }).ruleSet, 'Deel/termijn/Verlengen').norm;
         };
         expect(await norm('Gemeente')).toBe('power');
+        // The period before the optie renews only if the optie is used, not tacitly.
+        const { docs, services } = await buildSet({ 'deel.ovk': deel('Gemeente') });
+        const looptijd = rule<LooptijdRule>(compileRules(services.Contractspraak, docs['deel.ovk'], { version: 'x' }).ruleSet, 'Deel/looptijd');
+        expect(looptijd.periods.map(p => `${p.start} ${p.end} ${p.ending}`)).toEqual(['2015-01-01 2020-12-31 renews-if-exercised', '2021-01-01 2022-12-31 ends']);
         // The other party has no optie: for it, acting before the einde stays an obligation.
         expect(await norm('Contractant')).toBe('obligation');
     });

@@ -399,7 +399,9 @@ class RuleCompiler {
             ...(latestEnd ? { latestEnd } : {}),
             extensions,
             periods: timeline.periods.map(p => ({
-                index: p.index, start: p.start.toString(), ...(p.end ? { end: p.end.toString() } : {}), ending: p.ending,
+                index: p.index, start: p.start.toString(), ...(p.end ? { end: p.end.toString() } : {}),
+                // An optie renews only when its holder uses it; the timeline counts it as a renewal either way.
+                ending: v?.kind === 'optie' && p.ending === 'renews-unless-notice' ? 'renews-if-exercised' as const : p.ending,
                 ...(p.noticeDeadline ? { noticeDeadline: p.noticeDeadline.date.toString() } : {})
             })),
             ...(timeline.finalEnd ? { finalEnd: timeline.finalEnd.toString() } : {}),

@@ -213,7 +213,8 @@ export interface Period {
     index: number;
     start: string;
     end?: string;
-    ending: 'renews-unless-notice' | 'ends' | 'indefinite';
+    /** `renews-if-exercised`: followed by the next period only when the optie is used. */
+    ending: 'renews-unless-notice' | 'renews-if-exercised' | 'ends' | 'indefinite';
     noticeDeadline?: string;
 }
 
