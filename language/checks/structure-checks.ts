@@ -10,8 +10,8 @@ import type { DocumentSets } from '../document-set.js';
 import { isExternalAddress, resolveImportUri } from '../document-set.js';
 import type { Bijlage, Document, DocumentVerwijzing, Import } from '../generated/ast.js';
 import {
-    isArtikel, isBegrip, isBijlage, isDocumentVerwijzing, isGebeurtenis, isGroep, isLid, isOnderdeel, isOverweging, isPartij, isRol,
-    isTermijn, isVariant
+    isArtikel, isBegrip, isBijlage, isDocumentVerwijzing, isGebeurtenis, isGroep, isLid, isOnderdeel, isOverweging, isPartij, isProse,
+    isRol, isTermijn, isVariant
 } from '../generated/ast.js';
 import type { ElementKind } from '../model/structure.js';
 import { documentStructure } from '../model/structure.js';
@@ -27,6 +27,20 @@ function namespaceOf(node: AstNode): string | undefined {
     if (isGebeurtenis(node)) return 'gebeurtenis';
     if (isTermijn(node)) return 'termijn';
     return undefined;
+}
+
+/** Every node in document order, prose (most of the tree, and never named) left out. */
+function namedCandidates(root: Document): AstNode[] {
+    const out: AstNode[] = [];
+    const walk = (node: AstNode) => {
+        for (const child of AstUtils.streamContents(node)) {
+            if (isProse(child)) continue;
+            out.push(child);
+            walk(child);
+        }
+    };
+    walk(root);
+    return out;
 }
 
 const KIND_NAMES: Record<string, string> = {
@@ -56,9 +70,9 @@ export class StructureChecks {
 
     checkDuplicateNames(root: Document, accept: ValidationAcceptor): void {
         const first = new Map<string, AstNode & { name: string }>();
-        for (const node of AstUtils.streamAllContents(root)) {
-            const path = namePath(node);
+        for (const node of namedCandidates(root)) {
             const ns = namespaceOf(node);
+            const path = ns && namePath(node);
             if (!path || !ns) continue;
             const named = node as AstNode & { name: string };
             const key = `${ns}\u0000${path.segments.join('.')}`;

@@ -1,0 +1,149 @@
+/**
+ * The caches of the set-level checks survive edits only where nothing they read changed (issue 10): the rangorde
+ * analysis per document set (rangorde/extract.ts), the termijnen per parse (termijnen/model.ts), the uses of
+ * begrippen (checks/term-uses.ts) and the names an auto term is compared with (checks/term-checks.ts). Each test
+ * edits one document of a set with DocumentBuilder.update and expects the findings of the whole set to follow;
+ * a cache that never invalidated would keep the findings of before the edit.
+ */
+import type { LangiumDocument } from 'langium';
+import { URI } from 'langium';
+import { VirtualFileSystemProvider } from 'langium/test';
+import { describe, expect, test } from 'vitest';
+import { createContractspraakServices } from '../language/contractspraak-module.js';
+
+const partijen = `    partijen {
+        gemeente Gemeente "Gemeente Raalte"
+        contractant Contractant "Contractant"
+    }`;
+
+const basis = (dagen: number, open = '') => `basisovereenkomst Basis "Basisovereenkomst" {
+${partijen}
+    gebeurtenis Ontvangst "ontvangst van de factuur"
+    begrip Zorgdag: "een dag waarop zorg wordt geleverd"
+    artikel Betaaltermijn${open} "Betaling" {
+        lid Termijn: "De Gemeente betaalt binnen dertig dagen."
+            termijn Betaling: Gemeente "betaalt" binnen ${dagen} kalenderdagen na Ontvangst
+            termijn Declareren: Contractant "declareert de zorg" binnen 10 werkdagen na Ontvangst
+    }
+}`;
+
+const deel = (n: number, dagen: number, prose = 'Elke Zorgdag telt.', declareren = 10) => `importeer "./basis.ovk"
+deelovereenkomst Deel${n} "Deelovereenkomst ${n}" {
+    rangorde: Basis > deze
+    artikel Betaling "Betaling" {
+        lid Termijn: "${prose}"
+            termijn Betaling: Gemeente "betaalt" binnen ${dagen} kalenderdagen na Ontvangst
+            termijn Indienen: Contractant "declareert de zorg" binnen ${declareren} werkdagen na Ontvangst
+    }
+}`;
+
+const elders = `raamovereenkomst Elders "Elders" {
+    artikel A "A" { lid B: "Los van de rest." }
+}`;
+
+async function workspace(files: Record<string, string>) {
+    const vfs = new VirtualFileSystemProvider();
+    for (const [k, v] of Object.entries(files)) vfs.insert(`file:///sc/${k}`, v);
+    const services = createContractspraakServices({ fileSystemProvider: () => vfs });
+    const { shared } = services;
+    await shared.workspace.WorkspaceManager.initializeWorkspace([{ name: 'sc', uri: 'file:///sc' }]);
+    await shared.workspace.DocumentBuilder.build(shared.workspace.LangiumDocuments.all.toArray(), { validation: true });
+    const get = (name: string): LangiumDocument => shared.workspace.LangiumDocuments.getDocument(URI.parse(`file:///sc/${name}`))!;
+    const show = (doc: LangiumDocument, diagnostics = doc.diagnostics ?? []) => diagnostics
+        .map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`).sort();
+    return {
+        edit: async (name: string, text: string) => {
+            vfs.insert(`file:///sc/${name}`, text);
+            await shared.workspace.DocumentBuilder.update([URI.parse(`file:///sc/${name}`)], []);
+        },
+        /** The published diagnostics of a document, as `line:col code`. */
+        published: (name: string) => show(get(name)),
+        /** The document validated again now: what the checks say with the caches as they are. */
+        fresh: async (name: string) => show(get(name), await services.Contractspraak.validation.DocumentValidator.validateDocument(get(name)))
+    };
+}
+
+const files = () => ({ 'basis.ovk': basis(30), 'deel1.ovk': deel(1, 14), 'deel2.ovk': deel(2, 30), 'elders.ovk': elders });
+
+// A deel that sets the basis's termijn Betaling otherwise (a rangorde slot) hears of it; where the basis leaves the
+// point open, the basis hears that it gives way. The deel's Indienen is the basis's Declareren under another name
+// (a termijn conflict) once the measures differ.
+const DEEL_CONFLICT = ['6:21 deel-not-open', '6:21 slot-conflict-resolved'];
+const BASIS_GIVES_WAY = ['10:21 slot-conflict-resolved'];
+
+describe('set-level findings follow an edit of one document of the set', () => {
+    test('an edit of a deelovereenkomst: its rangorde findings against the basis appear and go', async () => {
+        const ws = await workspace(files());
+        expect(ws.published('deel1.ovk')).toEqual(DEEL_CONFLICT);
+        expect(ws.published('basis.ovk')).toEqual([]);
+        expect(ws.published('deel2.ovk')).toEqual([]);
+        await ws.edit('deel1.ovk', deel(1, 30));
+        expect(ws.published('deel1.ovk')).toEqual([]);
+        expect(await ws.fresh('deel1.ovk')).toEqual([]);
+        await ws.edit('deel1.ovk', deel(1, 21));
+        expect(ws.published('deel1.ovk')).toEqual(DEEL_CONFLICT);
+        expect(await ws.fresh('deel1.ovk')).toEqual(DEEL_CONFLICT);
+    });
+
+    test('a finding on the basis that comes from the set of a deel that sees it appears and goes with an edit of that deel', async () => {
+        const ws = await workspace({ ...files(), 'basis.ovk': basis(30, ' open') });
+        expect(ws.published('basis.ovk')).toEqual(BASIS_GIVES_WAY);
+        expect(ws.published('deel1.ovk')).toEqual([]);
+        await ws.edit('deel1.ovk', deel(1, 30));
+        for (const name of ['deel1.ovk', 'basis.ovk', 'deel2.ovk']) {
+            expect(ws.published(name)).toEqual([]);
+            expect(await ws.fresh(name)).toEqual([]);
+        }
+        await ws.edit('deel1.ovk', deel(1, 21));
+        expect(ws.published('basis.ovk')).toEqual(BASIS_GIVES_WAY);
+        expect(await ws.fresh('basis.ovk')).toEqual(BASIS_GIVES_WAY);
+    });
+
+    test('an edit of the basis that every deel sees: the findings of each set change with it', async () => {
+        const ws = await workspace(files());
+        await ws.edit('basis.ovk', basis(14));
+        // Now deel2 (30 days) differs from the basis and deel1 (14) agrees with it.
+        expect(ws.published('deel1.ovk')).toEqual([]);
+        expect(ws.published('deel2.ovk')).toEqual(DEEL_CONFLICT);
+        expect(ws.published('basis.ovk')).toEqual([]);
+        for (const name of ['deel1.ovk', 'deel2.ovk', 'basis.ovk']) expect(await ws.fresh(name)).toEqual(ws.published(name));
+    });
+
+    test('an edit of a document outside the set leaves the set\'s findings as they are', async () => {
+        const ws = await workspace(files());
+        await ws.edit('elders.ovk', elders.replace('Los', 'Geheel los'));
+        expect(await ws.fresh('deel1.ovk')).toEqual(DEEL_CONFLICT);
+        expect(await ws.fresh('basis.ovk')).toEqual([]);
+    });
+
+    test('termijn conflicts between documents follow an edit of either side', async () => {
+        const ws = await workspace(files());
+        await ws.edit('deel1.ovk', deel(1, 30, 'Elke Zorgdag telt.', 5));
+        expect(ws.published('deel1.ovk')).toEqual(['7:21 termijn-conflict']);
+        expect(ws.published('basis.ovk')).toEqual(['11:21 termijn-conflict']);
+        expect(await ws.fresh('basis.ovk')).toEqual(['11:21 termijn-conflict']);
+        // The basis now says 5 werkdagen too: deel1 agrees with it, deel2 (still 10) no longer does.
+        await ws.edit('basis.ovk', basis(30).replace('binnen 10 werkdagen', 'binnen 5 werkdagen'));
+        const expected: Record<string, string[]> = { 'deel1.ovk': [], 'deel2.ovk': ['7:21 termijn-conflict'], 'basis.ovk': ['11:21 termijn-conflict'] };
+        for (const [name, findings] of Object.entries(expected)) {
+            expect(ws.published(name)).toEqual(findings);
+            expect(await ws.fresh(name)).toEqual(findings);
+        }
+    });
+
+    test('begrip-unused follows the last use of a begrip in another document, and a slip follows a new begrip', async () => {
+        const ws = await workspace(files());
+        expect(await ws.fresh('basis.ovk')).toEqual([]);
+        await ws.edit('deel1.ovk', deel(1, 14, 'Elke dag telt.'));
+        await ws.edit('deel2.ovk', deel(2, 30, 'Elke dag telt.'));
+        expect(await ws.fresh('basis.ovk')).toEqual(['7:12 term-unused']);
+        await ws.edit('deel2.ovk', deel(2, 30, 'Elke Zorgdag telt.'));
+        expect(await ws.fresh('basis.ovk')).toEqual([]);
+        // "Zorgdagen" is an inflection of the begrip; once the basis declares it as a variant it resolves.
+        await ws.edit('deel2.ovk', deel(2, 30, 'Alle Zorgdagen tellen.'));
+        expect(ws.published('deel2.ovk')).toEqual(['5:28 term-variant-undeclared']);
+        await ws.edit('basis.ovk', basis(30).replace('begrip Zorgdag:', 'begrip Zorgdag / Zorgdagen:'));
+        expect(ws.published('deel2.ovk')).toEqual([]);
+        expect(await ws.fresh('deel2.ovk')).toEqual([]);
+    });
+});
