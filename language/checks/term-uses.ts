@@ -6,7 +6,7 @@
  * targets of each of those are collected once per update.
  */
 import type { AstNode, AstNodeDescription, AstNodeLocator, LangiumDocument, LangiumDocuments } from 'langium';
-import { AstUtils, WorkspaceCache, isMultiReference, isReference } from 'langium';
+import { AstUtils, URI, WorkspaceCache, isMultiReference, isReference } from 'langium';
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import type { DocumentSets } from '../document-set.js';
 
@@ -58,8 +58,8 @@ export class TermUses {
 
     protected viewersOf(document: LangiumDocument): readonly LangiumDocument[] {
         const uri = document.uri.toString();
-        return this.viewers.get(uri, () => this.documents.all
-            .filter(d => d.uri.toString() !== uri && this.documentSets.visibleFrom(d).has(uri))
-            .toArray());
+        return this.viewers.get(uri, () => [...this.documentSets.viewersOf(uri)]
+            .map(v => this.documents.getDocument(URI.parse(v)))
+            .filter((d): d is LangiumDocument => d !== undefined));
     }
 }

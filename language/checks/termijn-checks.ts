@@ -49,11 +49,12 @@ export class TermijnChecks {
     protected setOf(document: LangiumDocument): Document[] {
         const uri = document.uri.toString();
         const visible = this.documentSets.visibleFrom(document);
+        const viewers = this.documentSets.viewersOf(uri);
         const out: Document[] = [];
         for (const other of this.documents.all) {
             const key = other.uri.toString();
             if (key === uri) continue;
-            if (visible.has(key) || this.documentSets.visibleFrom(other).has(uri)) {
+            if (visible.has(key) || viewers.has(key)) {
                 const root = other.parseResult?.value;
                 if (isDocument(root)) out.push(root);
             }

@@ -554,10 +554,10 @@ export class RangordeAnalyzer {
     analysesFor(document: LangiumDocument): ExtractedAnalysis[] {
         const uri = document.uri.toString();
         const sets = this.services.references.DocumentSets;
-        const viewers = this.services.shared.workspace.LangiumDocuments.all
-            .filter(d => d.uri.toString() !== uri && sets.visibleFrom(d).has(uri))
-            .toArray()
-            .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+        const documents = this.services.shared.workspace.LangiumDocuments;
+        const viewers = [...sets.viewersOf(uri)].sort((a, b) => a.localeCompare(b))
+            .map(v => documents.getDocument(URI.parse(v)))
+            .filter((d): d is LangiumDocument => d !== undefined);
         const analyses = [document, ...viewers].map(d => this.analysisOf(d));
         return analyses.filter((a, i) => analyses.findIndex(b => b.analysis === a.analysis) === i);
     }
