@@ -10,12 +10,13 @@ import type { DocumentSets } from '../document-set.js';
 import { isExternalAddress, resolveImportUri } from '../document-set.js';
 import type { Bijlage, Document, DocumentVerwijzing, Import } from '../generated/ast.js';
 import {
-    isArtikel, isBegrip, isBijlage, isDocumentVerwijzing, isGebeurtenis, isGroep, isLid, isOnderdeel, isOverweging, isPartij, isProse,
-    isRol, isTermijn, isVariant
+    isArtikel, isBegrip, isBijlage, isDocumentVerwijzing, isGebeurtenis, isGroep, isLid, isOnderdeel, isOverweging, isPartij, isRol,
+    isTermijn, isVariant
 } from '../generated/ast.js';
 import type { ElementKind } from '../model/structure.js';
 import { documentStructure } from '../model/structure.js';
 import { proseText } from '../prose.js';
+import { structuralNodes } from '../structural-nodes.js';
 
 /** Which names may not coincide: a bijlage and an artikel may share a name, two begrippen may not. */
 function namespaceOf(node: AstNode): string | undefined {
@@ -27,20 +28,6 @@ function namespaceOf(node: AstNode): string | undefined {
     if (isGebeurtenis(node)) return 'gebeurtenis';
     if (isTermijn(node)) return 'termijn';
     return undefined;
-}
-
-/** Every node in document order, prose (most of the tree, and never named) left out. */
-function namedCandidates(root: Document): AstNode[] {
-    const out: AstNode[] = [];
-    const walk = (node: AstNode) => {
-        for (const child of AstUtils.streamContents(node)) {
-            if (isProse(child)) continue;
-            out.push(child);
-            walk(child);
-        }
-    };
-    walk(root);
-    return out;
 }
 
 const KIND_NAMES: Record<string, string> = {
@@ -70,7 +57,7 @@ export class StructureChecks {
 
     checkDuplicateNames(root: Document, accept: ValidationAcceptor): void {
         const first = new Map<string, AstNode & { name: string }>();
-        for (const node of namedCandidates(root)) {
+        for (const node of structuralNodes(root)) {   // prose is never named
             const ns = namespaceOf(node);
             const path = ns && namePath(node);
             if (!path || !ns) continue;

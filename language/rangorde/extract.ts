@@ -18,11 +18,12 @@ import type {
 } from '../generated/ast.js';
 import {
     isAfwijking, isArtikel, isBijlage, isBoete, isDocument, isDocumentVerwijzing, isGroep, isHandtekening, isLid,
-    isLooptijd, isOnderdeel, isOndertekend, isPartij, isProse, isRangorde, isRol, isTarief, isTermijn, isVastgesteld,
+    isLooptijd, isOnderdeel, isOndertekend, isPartij, isRangorde, isRol, isTarief, isTermijn, isVastgesteld,
     isVerwerping, isVoorrang, isWijzigt
 } from '../generated/ast.js';
 import { documentStructure } from '../model/structure.js';
 import { proseText } from '../prose.js';
+import { structuralNodes } from '../structural-nodes.js';
 import type { RangordeAnalysis } from './analyse.js';
 import { analyseRangorde } from './analyse.js';
 import type {
@@ -134,18 +135,13 @@ function collect(root: Document): DocumentNodes {
     if (c) return c;
     const nodes: AstNode[] = [];
     const signatures: string[] = [];
-    const walk = (node: AstNode) => {
-        for (const child of AstUtils.streamContents(node)) {
-            if (isProse(child)) continue;
-            if (isHandtekening(child) && child.datum) signatures.push(child.datum);
-            if (isBijlage(child) || isDocumentVerwijzing(child) || isArtikel(child) || isLid(child) || isRangorde(child) || isVoorrang(child)
-                || isAfwijking(child) || isVerwerping(child) || isTermijn(child) || isTarief(child) || isBoete(child) || isLooptijd(child)) {
-                nodes.push(child);
-            }
-            walk(child);
+    for (const child of structuralNodes(root)) {
+        if (isHandtekening(child) && child.datum) signatures.push(child.datum);
+        if (isBijlage(child) || isDocumentVerwijzing(child) || isArtikel(child) || isLid(child) || isRangorde(child) || isVoorrang(child)
+            || isAfwijking(child) || isVerwerping(child) || isTermijn(child) || isTarief(child) || isBoete(child) || isLooptijd(child)) {
+            nodes.push(child);
         }
-    };
-    walk(root);
+    }
     signatures.sort();
     const datum = root.meta.find(isOndertekend)?.datum ?? root.meta.find(isVastgesteld)?.datum ?? signatures[signatures.length - 1];
     collected.set(root, c = { nodes, datum });

@@ -18,13 +18,14 @@ import type {
     Opzegging, Startregel, Termijn, TermijnMaat, Trigger, Verlenging
 } from '../generated/ast.js';
 import {
-    isArtikel, isDocument, isDuur, isGebeurtenis, isHandtekening, isHerhaling, isKalenderKeuze, isLid, isLooptijd, isProse,
-    isTermijn, isVerlenging
+    isArtikel, isDocument, isDuur, isGebeurtenis, isHandtekening, isHerhaling, isKalenderKeuze, isLid, isLooptijd, isTermijn,
+    isVerlenging
 } from '../generated/ast.js';
 import { documentStructure } from '../model/structure.js';
 import { proseText } from '../prose.js';
 import type { Side } from '../rangorde/model.js';
 import { sideOf } from '../rangorde/extract.js';
+import { structuralNodes } from '../structural-nodes.js';
 
 // ---------------------------------------------------------------- calendar
 
@@ -291,27 +292,21 @@ export interface TermijnNodes {
 const nodesCache = new WeakMap<Document, TermijnNodes>();
 
 /**
- * One walk per parse (a new parse is a new root) instead of one per check and per document of the set; prose,
- * most of the tree, holds none of these nodes and is not entered.
+ * Listed once per parse (a new parse is a new root) instead of walked by each check and for each document of the
+ * set; prose, most of the tree, holds none of these nodes and is not entered (structural-nodes.ts).
  */
 export function termijnNodes(root: Document): TermijnNodes {
     let nodes = nodesCache.get(root);
     if (nodes) return nodes;
     nodes = { termijnen: [], durations: [], looptijden: [], verlengingen: [], handtekeningen: [], gebeurtenissen: [] };
-    const found = nodes;
-    const walk = (node: AstNode) => {
-        for (const child of AstUtils.streamContents(node)) {
-            if (isProse(child)) continue;
-            if (isTermijn(child)) found.termijnen.push(child);
-            else if (isDuur(child) || isHerhaling(child)) found.durations.push(child);
-            else if (isLooptijd(child)) found.looptijden.push(child);
-            else if (isVerlenging(child)) found.verlengingen.push(child);
-            else if (isHandtekening(child)) found.handtekeningen.push(child);
-            else if (isGebeurtenis(child)) found.gebeurtenissen.push(child);
-            walk(child);
-        }
-    };
-    walk(root);
+    for (const child of structuralNodes(root)) {
+        if (isTermijn(child)) nodes.termijnen.push(child);
+        else if (isDuur(child) || isHerhaling(child)) nodes.durations.push(child);
+        else if (isLooptijd(child)) nodes.looptijden.push(child);
+        else if (isVerlenging(child)) nodes.verlengingen.push(child);
+        else if (isHandtekening(child)) nodes.handtekeningen.push(child);
+        else if (isGebeurtenis(child)) nodes.gebeurtenissen.push(child);
+    }
     nodesCache.set(root, nodes);
     return nodes;
 }
