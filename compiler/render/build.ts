@@ -270,7 +270,8 @@ class ViewBuilder {
                     : { kind: 'text', text: h.partij?.$refText ?? '' };
                 return {
                     id: `${prefix}signature_${i + 1}`,
-                    party: [partyRun],
+                    // `namens Grootegast "Gemeente Grootegast"`: the prose names the party as the text prints it.
+                    party: h.weergave ? proseRuns(h.weergave, this.ctx) : [partyRun],
                     name: h.naam ? proseRuns(h.naam, this.ctx) : undefined,
                     capacity: h.functie ? proseRuns(h.functie, this.ctx) : undefined,
                     place: h.plaats ? proseRuns(h.plaats, this.ctx) : undefined,
