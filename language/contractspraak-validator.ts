@@ -43,7 +43,8 @@ export function registerValidationChecks(services: ContractspraakServices): void
         UnknownRef: (n, a) => refs.checkUnknownRef(n, a),
         WetRef: (n, a) => refs.checkLegislation(n, a),
         StandaardRef: (n, a) => refs.checkStandard(n, a),
-        Prose: (n, a) => prose.checkProse(n, a)
+        Prose: (n, a) => prose.checkProse(n, a),
+        Handtekening: (n, a) => prose.checkSignature(n, a)
     };
     registry.register(checks);
 }

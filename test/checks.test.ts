@@ -297,3 +297,23 @@ describe('seed 004 (bijlagen 8-10): an ordinal before "lid" and the BW by its fu
         expect(d.diagnostics!.filter(notDefaultOrder)).toEqual([]);
     });
 });
+
+describe('placeholder in a signature', () => {
+    const signed = (fields: string) => doc(`    artikel Een "Een" { lid A: "Tekst." }
+    ondertekening "Aldus overeengekomen" {
+        namens Raalte "Gemeente Raalte" {
+            ${fields}
+        }
+    }`);
+    test('a field written and left empty is a placeholder, on the empty text', async () => {
+        const d = await one(signed('naam "" functie "Burgemeester" plaats "" datum ""'));
+        expect(withCode(d, 'placeholder').map(x => show(d, x))).toEqual([
+            '9:18 placeholder «""»', '9:51 placeholder «""»', '9:60 placeholder «""»'
+        ]);
+        expect(withCode(d, 'placeholder')[0].message).toBe('Lege naam in de ondertekening namens Raalte; vul die in vóór ondertekening.');
+    });
+    test('silent for filled fields and for fields not written', async () => {
+        const d = await one(signed('naam "J. Jansen" functie "Burgemeester" datum 2021-01-05'));
+        expect(withCode(d, 'placeholder')).toEqual([]);
+    });
+});

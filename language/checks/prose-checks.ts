@@ -6,11 +6,12 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import { qualifiedName } from '../contractspraak-names.js';
 import { Codes } from '../diagnostics.js';
-import type { Document, Prose } from '../generated/ast.js';
+import type { Document, Handtekening, Prose } from '../generated/ast.js';
 import { isArtikel, isBijlage, isLid, isOnderdeel } from '../generated/ast.js';
 import type { DocumentStructure, ElementInfo } from '../model/structure.js';
 import { documentStructure } from '../model/structure.js';
 import { findRegulation } from '../model/legislation.js';
+import { proseText } from '../prose.js';
 
 export interface TypedNumber {
     /** Offsets relative to the prose node's source text (including the opening quote). */
@@ -104,6 +105,18 @@ const RESIDUE: Array<[RegExp, string]> = [
 ];
 
 export class ProseChecks {
+
+    /** `naam ""`, `datum ""`: a field of a signature written and left empty, as an empty "Datum:" in prose. */
+    checkSignature(h: Handtekening, accept: ValidationAcceptor): void {
+        const fields = [['naam', h.naam], ['functie', h.functie], ['plaats', h.plaats], ['datum', h.datumTekst]] as const;
+        for (const [field, value] of fields) {
+            if (value && proseText(value).trim() === '') {
+                accept('warning', `Lege ${field} in de ondertekening namens ${h.partij?.$refText ?? ''}; vul die in vóór ondertekening.`, {
+                    node: value, code: Codes.Placeholder
+                });
+            }
+        }
+    }
 
     checkProse(prose: Prose, accept: ValidationAcceptor): void {
         const root = AstUtils.getDocument(prose).parseResult.value as Document;
