@@ -222,6 +222,33 @@ const SEEDS: Seed[] = [
         ]
     },
     {
+        // Seed 004, bijlage 2 "De voorziening", in its own file with its own artikelen 1-5 and leden 1.1-5.10; its words
+        // are also part of the entry of deelovereenkomst.ovk, this entry checks its headings and lid numbers.
+        set: 'deelovereenkomst-maatwerk-westerkwartier',
+        main: 'bijlage-2-voorziening.ovk',
+        source: 'bron/004_5867eabe060ca386.txt',
+        skip: [
+            { from: 1, to: 198, why: 'the deelovereenkomst and bijlage 1: the entry of deelovereenkomst.ovk' },
+            { from: 376, to: 1812, why: 'bijlagen 3-10: the entries of deelovereenkomst.ovk and bijlagen 8-10' }
+        ],
+        missing: [
+            '199 bijlage', '199 2',                   // "BIJLAGE 2:": the number is the main document's (bijlage Voorziening)
+            '312 resultaatsgebieden', '312 ⁵'         // 3.2 "*resultaatsgebieden*⁵" (see the entry of deelovereenkomst.ovk)
+        ],
+        added: [
+            'artikel', 'artikel', 'artikel',   // the headings "1.", "2.", "3." render "Artikel 1" …
+            'resultaatsgebieden⁵',
+            'artikel', 'artikel',              // "4.", "5."
+            'artikel'                          // 5.2 "de onder 5.4 opgenomen tabel" renders "onder artikel 5.4"
+        ],
+        sourceWordCount: 3242,
+        heading: /^(\d)\. \*(.*)\*$/,
+        // "- 1.1 …", " - 1.1 …", "1.6 …", "- 2.7 a. …"
+        lidLabel: /^\s*(?:- )?(\d\.\d+) /,
+        counts: { artikelen: 5, leden: 38 },
+        citations: [['WijzeAdministrerenVerantwoorden.GemeenteBetaalt', ['artikel 5.4']]]
+    },
+    {
         // Seed 004, bijlage 8: the Algemene inkoopvoorwaarden Westerkwartier 2013, versie 2 (see BIJLAGEN.md of the set).
         set: 'deelovereenkomst-maatwerk-westerkwartier',
         main: 'bijlage-8-inkoopvoorwaarden.ovk',
