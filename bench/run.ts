@@ -576,8 +576,9 @@ function machine() {
         date: new Date().toISOString(),
         cpu: cpus[0]?.model ?? 'n/a', cores: cpus.length, ramGB: +(os.totalmem() / 2 ** 30).toFixed(1),
         node: process.version, langium, platform: `${os.type()} ${os.release()}`,
-        loadStart: loadAverage(), commit: git('git rev-parse --short HEAD'),
-        dirtyLanguage: git('git status --porcelain -- language compiler').split('\n').filter(Boolean).length,
+        // BENCH_COMMIT names the commit when the bench runs on an exported copy (git archive) outside the repository.
+        loadStart: loadAverage(), commit: process.env.BENCH_COMMIT ?? git('git rev-parse --short HEAD'),
+        dirtyLanguage: process.env.BENCH_COMMIT ? 0 : (s => s === 'n/a' ? 0 : s.split('\n').filter(Boolean).length)(git('git status --porcelain -- language compiler')),
         flags: '--expose-gc (default heap and semi-space sizes)'
     };
 }
