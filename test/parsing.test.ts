@@ -58,4 +58,25 @@ raamovereenkomst Raam "Raam" {
         const lid = (root.leden[0] as { inhoud: Array<{ tekst: Prose }> }).inhoud[0];
         expect(proseText(lid.tekst)).toBe('zie https://wetten.overheid.nl/BWBR0035362 // geen commentaar');
     });
+
+    test('a liability cap: party, amount, unit (also "per gebeurtenis") and condition', async () => {
+        const { docs } = await buildSet({
+            'a.ovk': `deelovereenkomst Deel "Deel" {
+    partijen { aanbieder Aanbieder "Aanbieder" }
+    artikel Een "Aansprakelijkheid" {
+        lid A: "De schade is per gebeurtenis beperkt tot 2.500.000 euro."
+            aansprakelijkheid Schade: Aanbieder maximaal € 2.500.000,00 per gebeurtenis "driemaal de jaarlijkse opdrachtwaarde"
+    }
+}`
+        });
+        const doc = docs['a.ovk'];
+        expect(doc.parseResult.parserErrors).toEqual([]);
+        const lid = ((doc.parseResult.value as Document).leden[1] as { inhoud: unknown[] }).inhoud[0];
+        expect(isLid(lid)).toBe(true);
+        const cap = (lid as { bepalingen: Array<Record<string, unknown>> }).bepalingen[0];
+        expect(cap.$type).toBe('Aansprakelijkheid');
+        expect([cap.name, cap.bedrag, cap.eenheid, proseText(cap.voorwaarde as Prose)])
+            .toEqual(['Schade', '€ 2.500.000,00', 'gebeurtenis', 'driemaal de jaarlijkse opdrachtwaarde']);
+        expect((cap.partij as { ref?: { name: string } }).ref?.name).toBe('Aanbieder');
+    });
 });

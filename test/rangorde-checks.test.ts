@@ -465,3 +465,42 @@ ${partijen}
         expect(docs['raam.ovk'].diagnostics).toEqual([]);
     });
 });
+
+describe('aansprakelijkheid: a liability cap is a slot the rangorde decides (seed 004, 9.2)', () => {
+    const deel = (rangorde: string, cap: string) => `deelovereenkomst Deel "Deel" {
+    vastgesteld 2015-11-10
+    partijen {
+        gemeente Gemeente "Gemeente Leek"
+        aanbieder Aanbieder "Aanbieder"
+    }
+    rangorde: ${rangorde}
+    artikel Aansprakelijkheid "Aansprakelijkheid" {
+        lid Beperking: "De te vergoeden schade is per gebeurtenis beperkt tot 2.500.000 euro."
+            aansprakelijkheid Schade: Aanbieder maximaal € 2.500.000,00 per gebeurtenis "samenhangende gebeurtenissen gelden als een gebeurtenis"
+    }
+    bijlage AIV "Algemene inkoopvoorwaarden" {
+        artikel Schade "Aansprakelijkheid" {
+            lid Beperking: "De aansprakelijkheid is per gebeurtenis beperkt tot 1.000.000 euro."
+                aansprakelijkheid Schade: Aanbieder maximaal ${cap} per gebeurtenis
+        }
+    }
+}`;
+    test('extracted as a provision with its amount', async () => {
+        const { docs } = await buildSet({ 'deel.ovk': deel('deze > bijlagen', '€ 1.000.000,00') });
+        const set = extractSet(Object.values(docs));
+        expect(set.input.provisions.filter(p => p.kind === 'aansprakelijkheid').map(p => p.display))
+            .toEqual(['€ 2.500.000,00 per gebeurtenis', '€ 1.000.000,00 per gebeurtenis']);
+    });
+    test('the cap of the deelovereenkomst goes before that of a lower bijlage', async () => {
+        const { docs } = await buildSet({ 'deel.ovk': deel('deze > bijlagen', '€ 1.000.000,00') });
+        const d = docs['deel.ovk'];
+        expect(found(d)).toEqual(['15:35 slot-conflict-resolved «Schade»']);
+        expect(only(d, 'slot-conflict-resolved').message).toMatch(/^Aansprakelijkheid 'Schade' krijgt in deelovereenkomst Deel \(artikel 1\.1\) een andere waarde: € 2\.500\.000,00 per gebeurtenis in plaats van € 1\.000\.000,00 per gebeurtenis hier\./);
+    });
+    test('two caps of equal rank are a conflict; the same cap is none', async () => {
+        const unresolved = (await buildSet({ 'deel.ovk': deel('deze = bijlagen', '€ 1.000.000,00') })).docs['deel.ovk'];
+        expect(found(unresolved)).toEqual(['10:31 slot-conflict-unresolved «Schade»', '15:35 slot-conflict-unresolved «Schade»']);
+        const same = (await buildSet({ 'deel.ovk': deel('deze = bijlagen', '€ 2.500.000,00') })).docs['deel.ovk'];
+        expect(found(same)).toEqual([]);
+    });
+});

@@ -42,6 +42,7 @@ export type ContractspraakKeywordNames =
     | ">"
     | "aan"
     | "aanbieder"
+    | "aansprakelijkheid"
     | "aanvulling"
     | "actor"
     | "addenda"
@@ -224,6 +225,29 @@ export type ContractspraakKeywordNames =
 
 export type ContractspraakTokenNames = ContractspraakTerminalNames | ContractspraakKeywordNames;
 
+export interface Aansprakelijkheid extends langium.AstNode {
+    readonly $container: Artikel | Lid;
+    readonly $type: 'Aansprakelijkheid';
+    bedrag: string;
+    eenheid: PerEenheid;
+    name: string;
+    partij?: langium.Reference<Actor>;
+    voorwaarde?: Prose;
+}
+
+export const Aansprakelijkheid = {
+    $type: 'Aansprakelijkheid',
+    bedrag: 'bedrag',
+    eenheid: 'eenheid',
+    name: 'name',
+    partij: 'partij',
+    voorwaarde: 'voorwaarde'
+} as const;
+
+export function isAansprakelijkheid(item: unknown): item is Aansprakelijkheid {
+    return reflection.isInstance(item, Aansprakelijkheid.$type);
+}
+
 export type Actor = Groep | Partij | Rol;
 
 export const Actor = {
@@ -364,7 +388,7 @@ export function isBepaalbaar(item: unknown): item is Bepaalbaar {
     return reflection.isInstance(item, Bepaalbaar.$type);
 }
 
-export type Bepaling = Afwijking | Boete | Gebeurtenis | Looptijd | Rangorde | Tabel | Tarief | Termijn | Verlenging | Verwerping | Voorrang;
+export type Bepaling = Aansprakelijkheid | Afwijking | Boete | Gebeurtenis | Looptijd | Rangorde | Tabel | Tarief | Termijn | Verlenging | Verwerping | Voorrang;
 
 export const Bepaling = {
     $type: 'Bepaling'
@@ -1220,14 +1244,14 @@ export function isPartijSoort(item: unknown): item is PartijSoort {
     return item === 'gemeente' || item === 'contractant' || item === 'aanbieder' || item === 'dienstverlener' || item === 'toezichthouder' || item === 'actor' || item === 'partij';
 }
 
-export type PerEenheid = Eenheid | string;
+export type PerEenheid = 'gebeurtenis' | Eenheid | string;
 
 export function isPerEenheid(item: unknown): item is PerEenheid {
-    return isEenheid(item) || (typeof item === 'string' && (/[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*/.test(item)));
+    return isEenheid(item) || item === 'gebeurtenis' || (typeof item === 'string' && (/[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*/.test(item)));
 }
 
 export interface Prose extends langium.AstNode {
-    readonly $container: Artikel | Begrip | Bijlage | Boete | Citeertitel | Document | DocumentVerwijzing | Gebeurtenis | Handtekening | Hoofdstuk | Import | KalenderDag | Kop | Lid | Onderdeel | Ondertekend | Ondertekening | Opzegging | Overweging | Overwegingen | Partij | Partijen | Rij | Tabel | Tarief | Tekst | Termijn | Toelichting | Vastgesteld | Versie | Wijziging;
+    readonly $container: Aansprakelijkheid | Artikel | Begrip | Bijlage | Boete | Citeertitel | Document | DocumentVerwijzing | Gebeurtenis | Handtekening | Hoofdstuk | Import | KalenderDag | Kop | Lid | Onderdeel | Ondertekend | Ondertekening | Opzegging | Overweging | Overwegingen | Partij | Partijen | Rij | Tabel | Tarief | Tekst | Termijn | Toelichting | Vastgesteld | Versie | Wijziging;
     readonly $type: 'Prose';
     delen: Array<ProseDeel>;
 }
@@ -1871,6 +1895,7 @@ export function isWijzigt(item: unknown): item is Wijzigt {
 }
 
 export type ContractspraakAstType = {
+    Aansprakelijkheid: Aansprakelijkheid
     Actor: Actor
     Afwijking: Afwijking
     Artikel: Artikel
@@ -1964,6 +1989,30 @@ export type ContractspraakAstType = {
 
 export class ContractspraakAstReflection extends langium.AbstractAstReflection {
     override readonly types = {
+        Aansprakelijkheid: {
+            name: Aansprakelijkheid.$type,
+            properties: {
+                bedrag: {
+                    name: Aansprakelijkheid.bedrag
+                },
+                eenheid: {
+                    name: Aansprakelijkheid.eenheid
+                },
+                name: {
+                    name: Aansprakelijkheid.name
+                },
+                partij: {
+                    name: Aansprakelijkheid.partij,
+                    referenceType: Actor.$type,
+                    optional: true
+                },
+                voorwaarde: {
+                    name: Aansprakelijkheid.voorwaarde,
+                    optional: true
+                }
+            },
+            superTypes: [Bepaling.$type]
+        },
         Actor: {
             name: Actor.$type,
             properties: {

@@ -13,11 +13,11 @@ import type { Range } from 'vscode-languageserver-types';
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import { resolveImportUri } from '../document-set.js';
 import type {
-    Actor, Afwijking, Artikel, Bijlage, Boete, Document, DocumentVerwijzing, Lid, Looptijd, Schakel, Tarief, Termijn,
+    Aansprakelijkheid, Actor, Afwijking, Artikel, Bijlage, Boete, Document, DocumentVerwijzing, Lid, Looptijd, Schakel, Tarief, Termijn,
     TermijnMaat
 } from '../generated/ast.js';
 import {
-    isAfwijking, isArtikel, isBijlage, isBoete, isDocument, isDocumentVerwijzing, isGroep, isHandtekening, isLid,
+    isAansprakelijkheid, isAfwijking, isArtikel, isBijlage, isBoete, isDocument, isDocumentVerwijzing, isGroep, isHandtekening, isLid,
     isLooptijd, isOnderdeel, isOndertekend, isPartij, isRangorde, isRol, isTarief, isTermijn, isVastgesteld,
     isVerwerping, isVoorrang, isWijzigt
 } from '../generated/ast.js';
@@ -138,7 +138,7 @@ function collect(root: Document): DocumentNodes {
     for (const child of structuralNodes(root)) {
         if (isHandtekening(child) && child.datum) signatures.push(child.datum);
         if (isBijlage(child) || isDocumentVerwijzing(child) || isArtikel(child) || isLid(child) || isRangorde(child) || isVoorrang(child)
-            || isAfwijking(child) || isVerwerping(child) || isTermijn(child) || isTarief(child) || isBoete(child) || isLooptijd(child)) {
+            || isAfwijking(child) || isVerwerping(child) || isTermijn(child) || isTarief(child) || isBoete(child) || isAansprakelijkheid(child) || isLooptijd(child)) {
             nodes.push(child);
         }
     }
@@ -371,7 +371,7 @@ class Extractor {
                 const rejection: Rejection = { id: this.nextId('verwerping'), by: this.documentOf(node), where: this.where(node), side, party: node.partij.$refText };
                 this.locations.set(rejection.id, node);
                 this.input.rejections.push(rejection);
-            } else if (isTermijn(node) || isTarief(node) || isBoete(node) || isLooptijd(node)) {
+            } else if (isTermijn(node) || isTarief(node) || isBoete(node) || isAansprakelijkheid(node) || isLooptijd(node)) {
                 const provision = this.provision(node, rootDocId);
                 this.ids.set(node, provision.id);
                 this.locations.set(provision.id, node, isLooptijd(node) ? { keyword: 'looptijd' } : { property: 'name' });
@@ -413,11 +413,12 @@ class Extractor {
         return { document, element: artikel ? this.elementId(artikel) : `?${document}:${label}`, label };
     }
 
-    protected provision(node: Termijn | Tarief | Boete | Looptijd, rootDocId: string): Provision {
+    protected provision(node: Termijn | Tarief | Boete | Aansprakelijkheid | Looptijd, rootDocId: string): Provision {
         const base = { id: this.nextId('bepaling'), document: this.documentOf(node), elements: this.elementsOf(node), where: this.where(node) };
         if (isTermijn(node)) return { ...base, kind: 'termijn', name: node.name, ...termijnValue(node) };
         if (isTarief(node)) return { ...base, kind: 'tarief', name: node.name, ...amountValue(node) };
         if (isBoete(node)) return { ...base, kind: 'boete', name: node.name, ...amountValue(node) };
+        if (isAansprakelijkheid(node)) return { ...base, kind: 'aansprakelijkheid', name: node.name, ...amountValue(node) };
         // A looptijd has no name: it is that of its document, or of the document an addendum amends.
         const amended = this.docs.get(rootDocId)?.amends?.[0];
         return { ...base, kind: 'looptijd', name: amended ?? rootDocId, ...looptijdValue(node) };
@@ -453,7 +454,7 @@ function maatText(maat: TermijnMaat, normalise: boolean): string {
 }
 
 /** Amount and unit: `35,48 per uur`. */
-export function amountValue(node: Tarief | Boete): { value: string; display: string } {
+export function amountValue(node: Tarief | Boete | Aansprakelijkheid): { value: string; display: string } {
     return {
         value: `${normaliseAmount(node.bedrag ?? '')} per ${normaliseUnit(node.eenheid)}`,   // no bedrag while it is being typed
         display: `${node.bedrag} per ${node.eenheid}`

@@ -134,7 +134,7 @@ export interface Rejection {
     party: string;
 }
 
-export type SlotKind = 'termijn' | 'tarief' | 'boete' | 'looptijd';
+export type SlotKind = 'termijn' | 'tarief' | 'boete' | 'aansprakelijkheid' | 'looptijd';
 
 /** A provision filling a slot (R5.2): two provisions with the same slot and different values conflict. */
 export interface Provision {

@@ -6,7 +6,7 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import { AstUtils, CstUtils } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import { isBoete, isLooptijd, isTarief, isTermijn } from '../generated/ast.js';
+import { isAansprakelijkheid, isBoete, isLooptijd, isTarief, isTermijn } from '../generated/ast.js';
 import type { ExtractedAnalysis, RangordeAnalyzer } from './extract.js';
 import type { SlotKind } from './model.js';
 import type { SlotResolution, Step } from './resolve.js';
@@ -46,14 +46,16 @@ export interface SlotValue {
     asked?: SlotCompetitor;
 }
 
-const KIND_WORDS: Record<SlotKind, string> = { termijn: 'termijn', tarief: 'tarief', boete: 'boete', looptijd: 'looptijd' };
+const KIND_WORDS: Record<SlotKind, string> = {
+    termijn: 'termijn', tarief: 'tarief', boete: 'boete', aansprakelijkheid: 'aansprakelijkheid', looptijd: 'looptijd'
+};
 
-/** The termijn, tarief, boete or looptijd at `offset`: anywhere in its declaration. */
+/** The termijn, tarief, boete, aansprakelijkheid or looptijd at `offset`: anywhere in its declaration. */
 export function provisionAt(document: LangiumDocument, offset: number): AstNode | undefined {
     const root = document.parseResult.value.$cstNode;
     const leaf = root ? CstUtils.findLeafNodeAtOffset(root, offset) : undefined;
     for (let node: AstNode | undefined = leaf?.astNode; node; node = node.$container) {
-        if (isTermijn(node) || isTarief(node) || isBoete(node) || isLooptijd(node)) return node;
+        if (isTermijn(node) || isTarief(node) || isBoete(node) || isAansprakelijkheid(node) || isLooptijd(node)) return node;
     }
     return undefined;
 }
