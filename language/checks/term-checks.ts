@@ -3,7 +3,7 @@
  * that nothing uses.
  */
 import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
-import { AstUtils, WorkspaceCache } from 'langium';
+import { AstUtils, DocumentState, WorkspaceCache } from 'langium';
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import type { ContractspraakScopeProvider } from '../contractspraak-scope.js';
 import { Codes } from '../diagnostics.js';
@@ -16,11 +16,19 @@ export class TermChecks {
     protected readonly scopeProvider: ContractspraakScopeProvider;
     protected readonly uses: TermUses;
     protected readonly termNames: WorkspaceCache<string, TermMatcher>;
+    /**
+     * The last matcher of each document, kept across updates: an edit rarely changes what a document sees, and a
+     * matcher remembers its answers. It is used again while the document's names are the same.
+     */
+    protected readonly matchers = new Map<string, TermMatcher>();
 
     constructor(services: ContractspraakServices) {
         this.scopeProvider = services.references.ScopeProvider as ContractspraakScopeProvider;
         this.uses = new TermUses(services);
-        this.termNames = new WorkspaceCache(services.shared);
+        this.termNames = new WorkspaceCache(services.shared, DocumentState.IndexedReferences);
+        services.shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
+            for (const uri of deleted) this.matchers.delete(uri.toString());
+        });
     }
 
     /** Unresolved capitalised words are silent, unless they look like a slip of a defined term. */
@@ -59,7 +67,8 @@ export class TermChecks {
     /** The names the node's document can see, indexed for the slip and inflection search (cached per build). */
     protected matcherFor(node: AstNode): TermMatcher {
         const document: LangiumDocument = AstUtils.getDocument(node);
-        return this.termNames.get(document.uri.toString(), () => {
+        const uri = document.uri.toString();
+        return this.termNames.get(uri, () => {
             const names = new Set<string>();
             for (const d of document.localSymbols?.getStream(document.parseResult.value) ?? []) {
                 if (['Begrip', 'Variant', 'Partij', 'Groep', 'Rol'].includes(d.type)) names.add(d.name);
@@ -67,7 +76,12 @@ export class TermChecks {
             for (const d of this.scopeProvider.setScope(document, 'Term').getAllElements()) {
                 if (!d.name.includes('.')) names.add(d.name);
             }
-            return new TermMatcher([...names]);
+            const list = [...names];
+            const last = this.matchers.get(uri);
+            if (last && last.names.length === list.length && last.names.every((n, i) => n === list[i])) return last;
+            const matcher = new TermMatcher(list);
+            this.matchers.set(uri, matcher);
+            return matcher;
         });
     }
 }

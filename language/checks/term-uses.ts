@@ -6,7 +6,7 @@
  * targets of each of those are collected once per update.
  */
 import type { AstNode, AstNodeDescription, AstNodeLocator, LangiumDocument, LangiumDocuments } from 'langium';
-import { AstUtils, URI, WorkspaceCache, isMultiReference, isReference } from 'langium';
+import { AstUtils, DocumentState, URI, WorkspaceCache, isMultiReference, isReference } from 'langium';
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import type { DocumentSets } from '../document-set.js';
 
@@ -28,8 +28,8 @@ export class TermUses {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.documentSets = services.references.DocumentSets;
         this.nodeLocator = services.workspace.AstNodeLocator;
-        this.targets = new WorkspaceCache(services.shared);
-        this.viewers = new WorkspaceCache(services.shared);
+        this.targets = new WorkspaceCache(services.shared, DocumentState.IndexedReferences);
+        this.viewers = new WorkspaceCache(services.shared, DocumentState.IndexedReferences);
     }
 
     /** Whether a reference in the workspace resolves to the node (as `findAllReferences(node).isEmpty()` is not). */

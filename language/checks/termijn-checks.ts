@@ -4,7 +4,7 @@
  * looked for in the document set: the documents it sees and those that see it, so both sides hear of them.
  */
 import type { AstNode, LangiumDocument, LangiumDocuments, ValidationAcceptor } from 'langium';
-import { AstUtils, GrammarUtils } from 'langium';
+import { AstUtils, DocumentState, GrammarUtils, WorkspaceCache } from 'langium';
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import type { Code } from '../diagnostics.js';
 import type { DocumentSets } from '../document-set.js';
@@ -25,10 +25,13 @@ const inCatalogue: Record<TermijnCode, Code> = {
 export class TermijnChecks {
     protected readonly documents: LangiumDocuments;
     protected readonly documentSets: DocumentSets;
+    /** Position of each document in LangiumDocuments (the order the set is compared in). */
+    protected readonly order: WorkspaceCache<'order', Map<string, { at: number; document: LangiumDocument }>>;
 
     constructor(services: ContractspraakServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.documentSets = services.references.DocumentSets;
+        this.order = new WorkspaceCache(services.shared, DocumentState.IndexedReferences);
     }
 
     checkDocument(root: Document, accept: ValidationAcceptor): void {
@@ -48,18 +51,12 @@ export class TermijnChecks {
     /** The other documents of the sets this document is in. */
     protected setOf(document: LangiumDocument): Document[] {
         const uri = document.uri.toString();
-        const visible = this.documentSets.visibleFrom(document);
-        const viewers = this.documentSets.viewersOf(uri);
-        const out: Document[] = [];
-        for (const other of this.documents.all) {
-            const key = other.uri.toString();
-            if (key === uri) continue;
-            if (visible.has(key) || viewers.has(key)) {
-                const root = other.parseResult?.value;
-                if (isDocument(root)) out.push(root);
-            }
-        }
-        return out;
+        const order = this.order.get('order', () => new Map(this.documents.all.toArray().map((d, at) => [d.uri.toString(), { at, document: d }])));
+        // The set's documents, not every document of the workspace: a deel sees two, the hub is seen by all.
+        const members = new Set([...this.documentSets.visibleFrom(document), ...this.documentSets.viewersOf(uri)]);
+        members.delete(uri);
+        return [...members].map(m => order.get(m)).filter(e => e !== undefined).sort((a, b) => a.at - b.at)
+            .map(e => e.document.parseResult?.value).filter(isDocument);
     }
 }
 
