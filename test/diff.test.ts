@@ -84,6 +84,27 @@ suite('semantic changes', () => {
     });
 });
 
+suite('semantic changes: a liability cap', () => {
+    test('a changed cap (example 004, 9.2) is a provision change with its old and new amount', async () => {
+        const example = path.join(ROOT, 'examples', 'deelovereenkomst-maatwerk-westerkwartier');
+        const dir = path.join(tmp, 'cap');
+        for (const v of ['oud', 'nieuw']) {
+            fs.cpSync(example, path.join(dir, v), { recursive: true, filter: src => !src.includes(`${path.sep}bron`) });
+        }
+        const nieuw = path.join(dir, 'nieuw', 'deelovereenkomst.ovk');
+        const before = fs.readFileSync(nieuw, 'utf8');
+        const after = before.replace('maximaal € 2.500.000,00 per gebeurtenis', 'maximaal € 1.000.000,00 per gebeurtenis');
+        expect(after).not.toBe(before);
+        fs.writeFileSync(nieuw, after);
+        const { result } = await diffPaths(path.join(dir, 'oud', 'deelovereenkomst.ovk'), nieuw);
+        const changes = result.documents.find(d => d.file === 'deelovereenkomst.ovk')!.changes;
+        expect(changes).toEqual([expect.objectContaining({
+            type: 'provision-changed', kind: 'aansprakelijkheid', name: 'Schade',
+            fields: [{ field: 'bedrag', old: '€ 2.500.000,00', new: '€ 1.000.000,00' }]
+        })]);
+    });
+});
+
 suite('structural changes', () => {
     test('an inserted artikel is one insertion plus renumbering of what follows, never a content change', async () => {
         const { oud, nieuw } = versions('invoegen', t => t.replace(/\n    artikel Innovatie /,

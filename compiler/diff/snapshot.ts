@@ -2,16 +2,17 @@
  * A comparable snapshot of one version of a document set: per document its elements keyed by kind and symbolic
  * name (the stable identity across versions, so renumbering never looks like new content), their computed
  * number, citation and eId, their title and own prose as written (references stay symbolic), and the values of
- * the structured provisions (termijn, looptijd, opzegtermijn, verlenging, tarief, boete, rangorde, voorrang).
+ * the structured provisions (termijn, looptijd, opzegtermijn, verlenging, tarief, boete, aansprakelijkheid, rangorde,
+ * voorrang).
  */
 import * as path from 'node:path';
 import type { AstNode, LangiumDocument } from 'langium';
 import { AstUtils } from 'langium';
 import type {
-    Boete, Document, Looptijd, Opzegging, Prose, Rangorde, Schakel, Tabel, Tarief, Termijn, Verlenging, Voorrang
+    Aansprakelijkheid, Boete, Document, Looptijd, Opzegging, Prose, Rangorde, Schakel, Tabel, Tarief, Termijn, Verlenging, Voorrang
 } from '../../language/generated/ast.js';
 import {
-    isArtikel, isBegrip, isBijlage, isBoete, isCiteertitel, isDocument, isHoofdstuk, isKop, isLid, isLooptijd, isOnderdeel,
+    isAansprakelijkheid, isArtikel, isBegrip, isBijlage, isBoete, isCiteertitel, isDocument, isHoofdstuk, isKop, isLid, isLooptijd, isOnderdeel,
     isOndertekend, isOverweging, isPartij, isRangorde, isStatus, isTabel, isTarief, isTekst, isTermijn, isToelichting,
     isVastgesteld, isVerlenging, isVersie, isVoorrang, isWijzigt
 } from '../../language/generated/ast.js';
@@ -22,7 +23,7 @@ import { qualifiedName } from '../../language/contractspraak-names.js';
 import { proseText } from '../../language/prose.js';
 
 export type ElementKind = 'hoofdstuk' | 'artikel' | 'lid' | 'onderdeel' | 'bijlage' | 'overweging' | 'begrip' | 'partij' | 'tabel';
-export type ProvisionKind = 'termijn' | 'looptijd' | 'opzegtermijn' | 'verlenging' | 'tarief' | 'boete' | 'rangorde' | 'voorrang';
+export type ProvisionKind = 'termijn' | 'looptijd' | 'opzegtermijn' | 'verlenging' | 'tarief' | 'boete' | 'aansprakelijkheid' | 'rangorde' | 'voorrang';
 
 /** Where an element is: its computed number as printed and its element id. */
 export interface Place {
@@ -198,6 +199,8 @@ export function snapshotDocument(doc: LangiumDocument, root: string): DocumentSn
             addProvision({ id: node.name, kind: 'tarief', name: node.name, fields: tariefFields(node), element: where(node), node });
         } else if (isBoete(node)) {
             addProvision({ id: node.name, kind: 'boete', name: node.name, fields: boeteFields(node), element: where(node), node });
+        } else if (isAansprakelijkheid(node)) {
+            addProvision({ id: node.name, kind: 'aansprakelijkheid', name: node.name, fields: capFields(node), element: where(node), node });
         } else if (isRangorde(node)) {
             const holder = where(node);
             addProvision({ id: `${holderName(holder)}${nth('rangorde', holder)}`, kind: 'rangorde', name: 'rangorde', fields: rangordeFields(node), element: holder, node });
@@ -305,6 +308,15 @@ function tariefFields(t: Tarief): Array<[string, string]> {
         ['eenheid', t.eenheid ?? ''],
         ['vanaf', t.vanaf ?? ''],
         ['btw', t.btw ?? '']
+    ];
+}
+
+function capFields(c: Aansprakelijkheid): Array<[string, string]> {
+    return [
+        ['partij', c.partij?.$refText ?? ''],
+        ['bedrag', c.bedrag ?? ''],
+        ['eenheid', c.eenheid ?? ''],
+        ['voorwaarde', prose(c.voorwaarde)]
     ];
 }
 
