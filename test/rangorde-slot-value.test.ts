@@ -115,8 +115,8 @@ describe('contractspraak.slotValue', () => {
         const alone = await slot('basis.ovk', at('basis.ovk', 'Herinneren'));
         expect([alone.status, alone.competitors.length]).toEqual(['enig', 1]);
         expect(alone.text).toContain('Geen andere bepaling in de documentset vult deze plaats');
-        await expect(slot('basis.ovk', at('basis.ovk', 'Betaling "Betaling"'))).rejects.toThrow(/Zet de cursor op een termijn, tarief, boete of looptijd/);
-        await expect(slot('basis.ovk', 'Bestaatniet')).rejects.toThrow(/Geen termijn, tarief, boete of looptijd Bestaatniet/);
+        await expect(slot('basis.ovk', at('basis.ovk', 'Betaling "Betaling"'))).rejects.toThrow(/Zet de cursor op een termijn, tarief, boete, aansprakelijkheid of looptijd/);
+        await expect(slot('basis.ovk', 'Bestaatniet')).rejects.toThrow(/Geen termijn, tarief, boete, aansprakelijkheid of looptijd Bestaatniet/);
         await expect(slot('basis.ovk', undefined)).rejects.toThrow(/Geef een positie/);
     });
 });

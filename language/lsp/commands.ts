@@ -126,14 +126,14 @@ export class ContractspraakCommandHandler extends AbstractExecuteCommandHandler 
         let value: SlotValue | undefined;
         if (typeof at === 'string') {
             value = slotValueByName(analyzer, document, at);
-            if (!value) throw new Error(`Geen termijn, tarief, boete of looptijd ${at} in de documentset van ${document.uri.path.split('/').pop()}.`);
+            if (!value) throw new Error(`Geen termijn, tarief, boete, aansprakelijkheid of looptijd ${at} in de documentset van ${document.uri.path.split('/').pop()}.`);
         } else {
             const position = at as { line?: unknown; character?: unknown } | undefined;
             if (typeof position?.line !== 'number' || typeof position.character !== 'number') {
-                throw new Error('Geef een positie ({ line, character }) of de naam van een termijn, tarief, boete of looptijd mee.');
+                throw new Error('Geef een positie ({ line, character }) of de naam van een termijn, tarief, boete, aansprakelijkheid of looptijd mee.');
             }
             const node = provisionAt(document, document.textDocument.offsetAt({ line: position.line, character: position.character }));
-            if (!node) throw new Error('Zet de cursor op een termijn, tarief, boete of looptijd: alleen die vullen een plaats die de rangorde beslist.');
+            if (!node) throw new Error('Zet de cursor op een termijn, tarief, boete, aansprakelijkheid of looptijd: alleen die vullen een plaats die de rangorde beslist.');
             value = slotValueOf(analyzer, node);
             if (!value) throw new Error('Deze bepaling is onvolledig of valt buiten de documentset (verworpen voorwaarden, R5.4); er is geen geldende waarde.');
         }
