@@ -10,17 +10,15 @@ import { AstUtils, DocumentState, URI, WorkspaceCache, isMultiReference, isRefer
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import type { DocumentSets } from '../document-set.js';
 
-/** The key of a reference target, as in the index's reference descriptions: document URI and node path. */
-function targetKey(uri: string, path: string): string {
-    return `${uri}\u0000${path}`;
-}
-
 export class TermUses {
     protected readonly documents: LangiumDocuments;
     protected readonly documentSets: DocumentSets;
     protected readonly nodeLocator: AstNodeLocator;
-    /** Per source document: the keys of every element its resolved references lead to. */
-    protected readonly targets: WorkspaceCache<string, ReadonlySet<string>>;
+    /**
+     * Per source document: every element its resolved references lead to, as the index describes it (target
+     * document URI → node paths; the paths are the descriptions' own strings, so nothing new is kept per use).
+     */
+    protected readonly targets: WorkspaceCache<string, ReadonlyMap<string, ReadonlySet<string>>>;
     /** Per document: the documents that see it. */
     protected readonly viewers: WorkspaceCache<string, readonly LangiumDocument[]>;
 
@@ -35,16 +33,21 @@ export class TermUses {
     /** Whether a reference in the workspace resolves to the node (as `findAllReferences(node).isEmpty()` is not). */
     isReferenced(node: AstNode): boolean {
         const document = AstUtils.getDocument(node);
-        const key = targetKey(document.uri.toString(), this.nodeLocator.getAstNodePath(node));
-        if (this.targetsOf(document).has(key)) return true;
-        return this.viewersOf(document).some(v => this.targetsOf(v).has(key));
+        const uri = document.uri.toString();
+        const path = this.nodeLocator.getAstNodePath(node);
+        const uses = (source: LangiumDocument) => this.targetsOf(source).get(uri)?.has(path) ?? false;
+        return uses(document) || this.viewersOf(document).some(uses);
     }
 
-    protected targetsOf(document: LangiumDocument): ReadonlySet<string> {
+    protected targetsOf(document: LangiumDocument): ReadonlyMap<string, ReadonlySet<string>> {
         return this.targets.get(document.uri.toString(), () => {
-            const keys = new Set<string>();
+            const keys = new Map<string, Set<string>>();
             const add = (d: AstNodeDescription | undefined) => {
-                if (d) keys.add(targetKey(d.documentUri.toString(), d.path));
+                if (!d) return;
+                const uri = d.documentUri.toString();
+                let paths = keys.get(uri);
+                if (!paths) keys.set(uri, paths = new Set());
+                paths.add(d.path);
             };
             // As the index describes them (DefaultReferenceDescriptionProvider): resolved references only.
             for (const ref of document.references) {
