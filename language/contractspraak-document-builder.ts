@@ -14,7 +14,7 @@
  * The state before an edit is taken when the update starts and kept until a build has used it, so an edit that
  * cancels a running build still compares with what the other documents last saw.
  */
-import type { BuildOptions, LangiumDocument } from 'langium';
+import type { AstNodeDescription, BuildOptions, LangiumDocument } from 'langium';
 import { Cancellation, DefaultDocumentBuilder, DocumentState, URI } from 'langium';
 import type { ContractspraakIndexManager } from './contractspraak-index-manager.js';
 import type { ContractspraakServices } from './contractspraak-module.js';
@@ -41,8 +41,14 @@ interface Before {
     cross: CrossFindings | undefined;
     /** Documents whose set-level findings may involve it (those in `cross` were computed). */
     candidates: Set<string>;
-    /** The relink decision was taken (a build got past indexing). */
-    relinkDecided?: boolean;
+    /** Exported elements with their paths (`type name path`): unchanged, references into it can be rebound. */
+    exportKeys: string[];
+    /** Documents that reference it, whose relinking waits for its new exports. */
+    dependents: Set<string>;
+    /** Dependents rebound to the new parse, to validate again. */
+    rebound: Set<string>;
+    /** The parse the relink decision was taken for (a new parse decides again). */
+    decidedFor?: unknown;
 }
 
 /** Why the last update rebuilt a document, for tests and the benchmark. */
@@ -70,11 +76,23 @@ export class ContractspraakDocumentBuilder extends DefaultDocumentBuilder {
         return super.update(changed, deleted, cancelToken);
     }
 
-    /** Only references into a changed document relink now; the rest is decided after re-indexing. */
+    /**
+     * Nothing relinks before the changed documents are parsed again: a document that references one of them waits
+     * (it is relinked, or its references are rebound, once the new exports are known), unless that document is
+     * new or deleted.
+     */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        const affected = this.indexManager.isAffected(document, changedUris);
-        if (affected) this.lastUpdate.relinked.set(document.uri.toString(), 'references-changed');
-        return affected;
+        const uri = document.uri.toString();
+        const targets = (this.indexManager as ContractspraakIndexManager).targetDocumentsOf(uri);
+        let relink = false;
+        for (const changed of changedUris) {
+            if (!targets.has(changed)) continue;
+            const before = this.pending.get(changed);
+            if (before?.exists && this.langiumDocuments.hasDocument(URI.parse(changed))) before.dependents.add(uri);
+            else relink = true;
+        }
+        if (relink) this.lastUpdate.relinked.set(uri, 'references-changed');
+        return relink;
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
@@ -123,7 +141,10 @@ export class ContractspraakDocumentBuilder extends DefaultDocumentBuilder {
         const doc = this.langiumDocuments.getDocument(URI.parse(uri));
         const root = doc?.parseResult?.value;
         if (!doc || !isDocument(root)) {
-            return { exists: false, exports: new Set(), links: [], viewers: new Set(), targets: new Set(), cross: new Map(), candidates: new Set() };
+            return {
+                exists: false, exports: new Set(), links: [], viewers: new Set(), targets: new Set(), cross: new Map(), candidates: new Set(),
+                exportKeys: [], dependents: new Set(), rebound: new Set()
+            };
         }
         const sets = this.documentSets(doc);
         const viewers = new Set(sets?.viewersOf(uri) ?? []);
@@ -138,7 +159,7 @@ export class ContractspraakDocumentBuilder extends DefaultDocumentBuilder {
         }
         return {
             exists: true, exports: this.exportedNames(uri), links: this.linksOf(doc), viewers, targets: this.targetsOf(uri),
-            cross, candidates
+            cross, candidates, exportKeys: this.exportKeys(uri), dependents: new Set(), rebound: new Set()
         };
     }
 
@@ -180,17 +201,32 @@ export class ContractspraakDocumentBuilder extends DefaultDocumentBuilder {
             more.push(doc);
         };
         for (const [uri, before] of this.pending) {
-            if (before.relinkDecided) continue;
             const doc = this.langiumDocuments.getDocument(URI.parse(uri));
-            const exists = doc !== undefined && isDocument(doc.parseResult?.value);
+            const root = doc?.parseResult?.value;
+            const exists = doc !== undefined && isDocument(root);
             if (exists && doc.state < DocumentState.IndexedContent) continue;   // not rebuilt in this build
-            before.relinkDecided = true;
+            const parse = exists ? root : DELETED;
+            if (before.decidedFor === parse) continue;
+            before.decidedFor = parse;
             const viewersAfter = exists ? [...(this.documentSets(doc)?.viewersOf(uri) ?? [])] : [];
             const setChanged = !before.exists || !exists || !sameList(before.links, this.linksOf(doc!));
             if (setChanged) {
-                for (const v of [...before.viewers, ...viewersAfter]) relink(v, 'set-changed');
+                for (const v of [...before.viewers, ...viewersAfter, ...before.dependents]) relink(v, 'set-changed');
             } else if (!sameSet(before.exports, this.exportedNames(uri))) {
-                for (const v of [...before.viewers, ...viewersAfter]) relink(v, 'names-changed');
+                for (const v of [...before.viewers, ...viewersAfter, ...before.dependents]) relink(v, 'names-changed');
+            } else if (!sameList(before.exportKeys, this.exportKeys(uri))) {
+                for (const d of before.dependents) relink(d, 'references-changed');
+            } else {
+                // Same names at the same paths (an edit of prose): point the dependents' references at the new
+                // nodes instead of linking all their references again; they are validated again afterwards.
+                const fresh = new Map(this.indexManager.allElements(undefined, new Set([uri])).map(d => [`${d.name}\u0000${d.path}`, d]));
+                for (const d of before.dependents) {
+                    if (inBuild.has(d) || this.pending.has(d)) continue;
+                    const dependent = this.langiumDocuments.getDocument(URI.parse(d));
+                    if (!dependent) continue;
+                    if (dependent.state < DocumentState.Linked || !rebind(dependent, uri, fresh)) relink(d, 'references-changed');
+                    else before.rebound.add(d);
+                }
             }
         }
         return more;
@@ -214,6 +250,7 @@ export class ContractspraakDocumentBuilder extends DefaultDocumentBuilder {
             const exists = doc !== undefined && isDocument(doc.parseResult?.value);
             if (exists && doc.state < DocumentState.Validated) continue;   // a build that left it out: compare later
             done.push(uri);
+            for (const d of before.rebound) add(d, 'references-changed');
             // Set-level findings: compare with the state before, for every candidate before or after.
             const candidates = new Set(before.candidates);
             if (exists) for (const c of this.candidates(doc, new Set(this.pending.keys()))) candidates.add(c);
@@ -255,6 +292,10 @@ export class ContractspraakDocumentBuilder extends DefaultDocumentBuilder {
         return (this.serviceRegistry.getServices(doc.uri) as Partial<ContractspraakServices>).references?.DocumentSets;
     }
 
+    protected exportKeys(uri: string): string[] {
+        return this.indexManager.allElements(undefined, new Set([uri])).map(d => `${d.type}\u0000${d.name}\u0000${d.path}`).toArray().sort();
+    }
+
     protected exportedNames(uri: string): Set<string> {
         return new Set(this.indexManager.allElements(undefined, new Set([uri])).map(d => `${d.type}\u0000${d.name}`));
     }
@@ -277,6 +318,32 @@ export class ContractspraakDocumentBuilder extends DefaultDocumentBuilder {
     protected usedElsewhere(targetUri: string, targetPath: string, except: string): boolean {
         return (this.indexManager as ContractspraakIndexManager).isReferencedOutside(targetUri, targetPath, except);
     }
+}
+
+const DELETED = Symbol('deleted');
+
+/**
+ * Points every reference of `document` into `target` at the element with the same name and path in the target's
+ * new exports (Langium loads the node from the description when the reference is next read). False when a
+ * reference cannot be rebound that way; the caller relinks the document then.
+ */
+function rebind(document: LangiumDocument, target: string, fresh: Map<string, AstNodeDescription>): boolean {
+    for (const ref of document.references) {
+        const r = ref as unknown as { _ref?: unknown; _nodeDescription?: AstNodeDescription };
+        if (!('_ref' in r)) return false;
+        const description = r._nodeDescription;
+        if (!description || description.documentUri.toString() !== target) continue;
+        const now = fresh.get(`${description.name}\u0000${description.path}`);
+        if (!now) return false;
+    }
+    for (const ref of document.references) {
+        const r = ref as unknown as { _ref?: unknown; _nodeDescription?: AstNodeDescription };
+        const description = r._nodeDescription;
+        if (!description || description.documentUri.toString() !== target) continue;
+        r._nodeDescription = fresh.get(`${description.name}\u0000${description.path}`);
+        r._ref = undefined;
+    }
+    return true;
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

@@ -6,6 +6,8 @@
 import type { LangiumDocument, ReferenceDescription, URI } from 'langium';
 import { Cancellation, DefaultIndexManager } from 'langium';
 
+const NONE: ReadonlySet<string> = new Set();
+
 export class ContractspraakIndexManager extends DefaultIndexManager {
     /** Source document URI → URIs of the other documents its references resolve into. */
     protected readonly targetDocuments = new Map<string, Set<string>>();
@@ -31,6 +33,11 @@ export class ContractspraakIndexManager extends DefaultIndexManager {
         if (!targets) return false;
         for (const changed of changedUris) if (targets.has(changed)) return true;
         return false;
+    }
+
+    /** URIs of the other documents the document's references resolve into. */
+    targetDocumentsOf(uri: string): ReadonlySet<string> {
+        return this.targetDocuments.get(uri) ?? NONE;
     }
 
     /** The reference descriptions of one document (empty before it is linked). */

@@ -4,10 +4,10 @@
  * whole it belongs to, and through it its siblings. A deelovereenkomst that imports the basisovereenkomst sees
  * the basis and its bijlagen; the basis does not see the deelovereenkomst.
  */
-import type { LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
+import type { AstNode, LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
 import { AstUtils, DocumentState, URI, UriUtils } from 'langium';
 import type { Document } from './generated/ast.js';
-import { isBijlage, isDocument, isDocumentVerwijzing } from './generated/ast.js';
+import { isBijlage, isDocument, isDocumentVerwijzing, isProse } from './generated/ast.js';
 import { proseText } from './prose.js';
 
 export interface ImportLink {
@@ -47,12 +47,18 @@ function computeImportLinks(root: Document, documentUri: URI): ImportLink[] {
         const pad = proseText(imp.pad).trim();
         if (pad && !isExternalAddress(pad)) links.push({ pad, uri: resolveImportUri(documentUri, pad), deel: false });
     }
-    for (const node of AstUtils.streamAllContents(root)) {
-        if ((isBijlage(node) || isDocumentVerwijzing(node)) && node.pad) {
-            const pad = proseText(node.pad).trim();
-            if (pad && !isExternalAddress(pad)) links.push({ pad, uri: resolveImportUri(documentUri, pad), deel: true });
+    // Prose (most of the tree) holds no bijlage or document reference: do not enter it.
+    const walk = (node: AstNode) => {
+        for (const child of AstUtils.streamContents(node)) {
+            if (isProse(child)) continue;
+            if ((isBijlage(child) || isDocumentVerwijzing(child)) && child.pad) {
+                const pad = proseText(child.pad).trim();
+                if (pad && !isExternalAddress(pad)) links.push({ pad, uri: resolveImportUri(documentUri, pad), deel: true });
+            }
+            walk(child);
         }
-    }
+    };
+    walk(root);
     return links;
 }
 

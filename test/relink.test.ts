@@ -3,7 +3,8 @@
  * with unresolved soft references; an edit elsewhere must not relink them all, but a new begrip must be found.
  */
 import type { LangiumDocument } from 'langium';
-import { Cancellation, DocumentState, URI, isOperationCancelled } from 'langium';
+import type { AstNode } from 'langium';
+import { AstUtils, Cancellation, DocumentState, URI, isOperationCancelled } from 'langium';
 
 const { CancellationTokenSource } = Cancellation;
 import { describe, expect, test } from 'vitest';
@@ -168,6 +169,35 @@ deelovereenkomst Deel "Deel" {
         await edit('deel1.ovk', deelT(14, 'Heel snel.'));
         expect(codes('deel1.ovk')).toContain('4 termijn-conflict');
         expect(codes('basis.ovk')).toContain('4 termijn-conflict');
+    });
+
+    test('a prose edit in the basis its deels reference: they are not relinked, their references point at the new parse, and they are validated again', async () => {
+        const { edit, get, validated } = await setup();
+        const relinked = await edit('basis.ovk', basis().replace('vrijdag', 'zaterdag'));
+        expect(relinked).toEqual(['basis.ovk']);
+        expect(validated()).toEqual(['basis.ovk', 'deel1.ovk', 'deel2.ovk', 'deel3.ovk']);
+        const werkdagen = get('deel1.ovk').references.find(r => r.$refText === 'Werkdagen') as { ref?: AstNode };
+        expect(werkdagen.ref && AstUtils.getDocument(werkdagen.ref).parseResult.value).toBe(get('basis.ovk').parseResult.value);
+        expect(werkdagen.ref?.$cstNode?.root.fullText).toContain('zaterdag');
+        // A new element before the begrip moves its path: then the deels are linked again.
+        expect(await edit('basis.ovk', basis().replace('    begrip Werkdag', '    begrip Dag: "een dag"\n    begrip Werkdag'))).toEqual(['basis.ovk', 'deel1.ovk', 'deel2.ovk', 'deel3.ovk']);
+    });
+
+    test('a termijn changed in the basis reaches a deel that references it: the conflict appears on both', async () => {
+        const basisT = (days: number) => `basisovereenkomst Basis "Basis" {
+    partijen { gemeente Gemeente "Gemeente" contractant Contractant "Contractant" }
+    gebeurtenis Ontvangst "ontvangst van de declaratie"
+    termijn Betalen: Gemeente "betaalt de declaratie" binnen ${days} kalenderdagen na Ontvangst
+}`;
+        const deelT = `importeer "./basis.ovk"
+deelovereenkomst Deel "Deel" {
+    termijn Betaling: Gemeente "betaalt de declaratie" binnen 30 kalenderdagen na Ontvangst
+}`;
+        const { edit, codes } = await setup({ 'basis.ovk': basisT(30), 'deel1.ovk': deelT });
+        expect(codes('deel1.ovk')).not.toContain('3 termijn-conflict');
+        expect(await edit('basis.ovk', basisT(14))).toEqual(['basis.ovk']);
+        expect(codes('basis.ovk')).toContain('4 termijn-conflict');
+        expect(codes('deel1.ovk')).toContain('3 termijn-conflict');
     });
 });
 
