@@ -28,6 +28,7 @@ import {
 } from '../language/generated/ast.js';
 import { documentStructure } from '../language/model/structure.js';
 import { proseText, unescapeProse } from '../language/prose.js';
+import { align } from './word-align.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const examples = path.resolve(here, '../examples');
@@ -534,43 +535,6 @@ function withKeptLines(doc: LangiumDocument, out: Word[]): Word[] {
     return [...result, ...kept.slice(k)];
 }
 
-/**
- * Myers' O((N+D)D) alignment: the indices of `a` and of `b` that are not part of a longest common subsequence.
- * The encoding and the source differ in a handful of words, so D is small.
- */
-function align<T>(a: T[], b: T[], eq: (x: T, y: T) => boolean): { onlyA: number[]; onlyB: number[] } {
-    const n = a.length, m = b.length, off = n + m + 1;
-    const v = new Int32Array(2 * off + 1);
-    const trace: Int32Array[] = [];
-    for (let d = 0; d <= n + m; d++) {
-        if (d > 2000) throw new Error(`source and encoding differ in more than ${d} words`);
-        trace.push(v.slice(off - d - 1, off + d + 2));   // k in [-d-1, d+1] at index k + d + 1
-        for (let k = -d; k <= d; k += 2) {
-            let x = k === -d || (k !== d && v[off + k - 1] < v[off + k + 1]) ? v[off + k + 1] : v[off + k - 1] + 1;
-            let y = x - k;
-            while (x < n && y < m && eq(a[x], b[y])) { x++; y++; }
-            v[off + k] = x;
-            if (x >= n && y >= m) return backtrack(trace, n, m);
-        }
-    }
-    throw new Error('unreachable');
-}
-
-function backtrack(trace: Int32Array[], n: number, m: number): { onlyA: number[]; onlyB: number[] } {
-    const onlyA: number[] = [], onlyB: number[] = [];
-    let x = n, y = m;
-    for (let d = trace.length - 1; d > 0; d--) {
-        const at = (k: number) => trace[d][k + d + 1];
-        const k = x - y;
-        const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
-        const prevX = at(prevK), prevY = prevX - prevK;
-        while (x > prevX && y > prevY) { x--; y--; }
-        if (x === prevX) onlyB.push(prevY); else onlyA.push(prevX);
-        x = prevX; y = prevY;
-    }
-    return { onlyA: onlyA.reverse(), onlyB: onlyB.reverse() };
-}
-
 // ------------------------------------------------------------------------------------------------ the tests
 
 // A set with more than one entry (seed 004 and its bijlagen 8-10) names each by its main file.
@@ -663,7 +627,8 @@ describe.each(SEEDS.map(s => [title(s), s] as const))('%s', (_name, seed) => {
         }
     });
 
-    test.runIf(seed.toelichtingHeading !== undefined)('the artikelgewijze toelichting cites the leden the source numbers', () => {
+    // Only a seed with an artikelgewijze toelichting gets this test (no skipped tests for the others).
+    if (seed.toelichtingHeading !== undefined) test('the artikelgewijze toelichting cites the leden the source numbers', () => {
         const s = documentStructure(root);
         const lines = fs.readFileSync(path.join(setDir, seed.source), 'utf8').split('\n');
         const numbers = lines.map(l => seed.toelichtingHeading!.exec(l)?.[1]).filter(x => x !== undefined);
