@@ -199,5 +199,16 @@ deelovereenkomst Deel "Deel" {
         expect(codes('basis.ovk')).toContain('4 termijn-conflict');
         expect(codes('deel1.ovk')).toContain('3 termijn-conflict');
     });
+
+    test('the basis imports another file: the deels that see the basis now see it too, and their words resolve there', async () => {
+        const { edit, get } = await setup({ 'extra.ovk': 'protocol Extra "Extra" {\n    begrip Raalte: "de gemeente Raalte"\n}' });
+        const raalte = () => get('deel1.ovk').references.find(r => r.$refText === 'Raalte') as { ref?: unknown };
+        expect(raalte().ref).toBeUndefined();
+        const relinked = await edit('basis.ovk', 'importeer "./extra.ovk"\n' + basis());
+        expect(relinked).toEqual(['basis.ovk', 'deel1.ovk', 'deel2.ovk', 'deel3.ovk']);
+        expect(raalte().ref).toBeDefined();
+        await edit('basis.ovk', basis());
+        expect(raalte().ref).toBeUndefined();
+    });
 });
 
