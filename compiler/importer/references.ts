@@ -11,8 +11,8 @@ import { clip } from './body.js';
 import type { FindingCollector } from './findings.js';
 import { ImportCodes } from './findings.js';
 import type { Position, SourceText } from './source.js';
-import type { Candidate, ContextTarget } from './stale.js';
-import { quotedTitleMismatch, staleReason, topicsNear } from './stale.js';
+import type { Candidate, ContextTarget } from '../../language/model/stale-reference.js';
+import { quotedTitleMismatch, staleReason, topicsNear } from '../../language/model/stale-reference.js';
 
 export type ProsePart = { kind: 'text'; text: string } | { kind: 'ref'; ref: string };
 

@@ -1,5 +1,6 @@
 /**
- * Does a reference fit its context? After renumbering, "op te zeggen conform artikel 10.1" may point at an
+ * Does a reference fit its context? Pure; used by the importer (typed references of a source) and by the checker
+ * (numbers typed in prose, number-as-text-stale). After renumbering, "op te zeggen conform artikel 10.1" may point at an
  * artikel about data protection. The heuristic is deliberately conservative:
  *
  * 1. Take the words near the reference (ten words before, six after, within the sentence) and find the topics
