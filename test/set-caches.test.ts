@@ -131,6 +131,28 @@ describe('set-level findings follow an edit of one document of the set', () => {
         }
     });
 
+    test('a termijn whose drager is a party of the basis follows an edit of that party (a cached model reads its references again)', async () => {
+        const payer = (soort: string) => `basisovereenkomst Basis "Basis" {
+    partijen {
+        ${soort} Betaler "Betaler"
+        contractant Contractant "Contractant"
+    }
+    gebeurtenis Ontvangst "ontvangst van de factuur"
+}`;
+        const paying = `importeer "./basis.ovk"
+deelovereenkomst Deel "Deel" {
+    termijn Betaling: Betaler "betaalt de factuur" binnen 45 kalenderdagen na Ontvangst
+}`;
+        const ws = await workspace({ 'basis.ovk': payer('gemeente'), 'deel.ovk': paying });
+        // A gemeente that pays in 45 days: longer than art. 6:119b BW allows without more.
+        const payment = (found: string[]) => found.filter(f => f.endsWith(' payment-term-too-long'));
+        expect(payment(ws.published('deel.ovk'))).toEqual(['3:52 payment-term-too-long']);
+        await ws.edit('basis.ovk', payer('contractant'));
+        expect(payment(await ws.fresh('deel.ovk'))).toEqual([]);
+        await ws.edit('basis.ovk', payer('gemeente'));
+        expect(payment(await ws.fresh('deel.ovk'))).toEqual(['3:52 payment-term-too-long']);
+    });
+
     test('begrip-unused follows the last use of a begrip in another document, and a slip follows a new begrip', async () => {
         const ws = await workspace(files());
         expect(await ws.fresh('basis.ovk')).toEqual([]);

@@ -197,8 +197,22 @@ const termijnCache = new WeakMap<Termijn, TermijnModel>();
 
 export function termijnModel(node: Termijn): TermijnModel {
     let model = termijnCache.get(node);
-    if (!model) termijnCache.set(node, model = buildTermijn(node));
+    if (!model || !termijnCurrent(model)) termijnCache.set(node, model = buildTermijn(node));
     return model;
+}
+
+/**
+ * Whether a cached model still reads what its references lead to. The drager and the trigger may resolve into
+ * another document of the set; when that one is edited they lead to new nodes (a party that changed sides),
+ * while this document keeps its parse and so its cache.
+ */
+function termijnCurrent(model: TermijnModel): boolean {
+    const node = model.node;
+    if (model.actor !== node.drager?.ref || model.side !== sideOf(model.actor)) return false;
+    const t = model.measure?.trigger;
+    if (t?.kind === 'gebeurtenis') return t.event === node.maat?.trigger?.gebeurtenis?.ref;
+    if (t?.kind === 'afloop') return t.termijn === node.maat?.trigger?.vorige?.ref;
+    return true;
 }
 
 /** R1.16: what kind of event a gebeurtenis is, read from its name and description. */
@@ -316,7 +330,7 @@ const termijnenCache = new WeakMap<Document, readonly TermijnModel[]>();
 /** Every termijn of a document, in source order. */
 export function termijnenOf(root: Document): readonly TermijnModel[] {
     let list = termijnenCache.get(root);
-    if (!list) termijnenCache.set(root, list = termijnNodes(root).termijnen.map(termijnModel));
+    if (!list || list.some(m => termijnModel(m.node) !== m)) termijnenCache.set(root, list = termijnNodes(root).termijnen.map(termijnModel));
     return list;
 }
 
@@ -388,10 +402,18 @@ const looptijdCache = new WeakMap<Document, LooptijdModel | null>();
 /** The looptijd of a document, from all its `looptijd` blocks and loose `verlenging`s; undefined if it has none. */
 export function looptijdModel(root: Document): LooptijdModel | undefined {
     let model = looptijdCache.get(root);
-    if (model === undefined || (model && model.calendar !== documentCalendar(root).calendar)) {
+    if (model === undefined || (model && (model.calendar !== documentCalendar(root).calendar || !looptijdCurrent(model)))) {
         looptijdCache.set(root, model = buildLooptijd(root) ?? null);
     }
     return model ?? undefined;
+}
+
+/** Whether the parties a cached looptijd read (who gives notice) are still what its references lead to. */
+function looptijdCurrent(model: LooptijdModel): boolean {
+    for (const v of [model.verlenging, ...model.extra]) {
+        if (v && v.noticeActor !== v.node.opzegger?.ref) return false;
+    }
+    return model.opzeggingen.every(o => o.actor === o.node.partij?.ref && o.side === sideOf(o.actor));
 }
 
 function verlengingModel(node: Verlenging, calendar: WorkdayCalendar): VerlengingModel {
