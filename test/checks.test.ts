@@ -195,6 +195,20 @@ describe('numbers typed as text', () => {
         ]);
         expect(withCode(d, 'number-as-text').map(x => x.data)).toEqual([{ code: 'number-as-text', replacement: '[lid Een.D]' }, { code: 'number-as-text', replacement: '[lid Twee.B]' }]);
     });
+    test('a number whose artikel is about something else than its sentence, while another artikel is about it: stale', async () => {
+        const d = await one(doc(`    artikel Nietigheid "Gedeeltelijke nietigheid" { lid A: "Een nietige bepaling tast de rest niet aan." }
+    artikel Wijzigingen "Evalueren en wijzigingen" { lid A: "De Gemeente kan de overeenkomst wijzigen." }
+    artikel Agenda "Overgangsbepalingen" { lid A: "Dit kan leiden tot aanpassing van deze overeenkomst conform artikel 1." }`));
+        expect((d.diagnostics ?? []).filter(notDefaultOrder).map(x => show(d, x))).toEqual(['8:112 number-as-text-stale «artikel 1»']);
+        expect(withCode(d, 'number-as-text-stale')[0].message).toBe("'artikel 1' past niet bij de zin: de zin gaat over wijziging, maar artikel 1 "
+            + "('Gedeeltelijke nietigheid') niet. Bedoeld is mogelijk artikel 2 ('Evalueren en wijzigingen'); een verouderd nummer na hernummering?");
+    });
+    test('not stale when the target fits the sentence, when no other artikel does, or when the sentence names no topic', async () => {
+        const d = await one(doc(`    artikel Nietigheid "Gedeeltelijke nietigheid" { lid A: "Een nietige bepaling tast de rest niet aan." }
+    artikel Wijzigingen "Evalueren en wijzigingen" { lid A: "De Gemeente kan de overeenkomst wijzigen." }
+    artikel Agenda "Overgangsbepalingen" { lid A: "Aanpassing conform artikel 2. Opzegging conform artikel 1. Zie artikel 1." }`));
+        expect((d.diagnostics ?? []).filter(notDefaultOrder).map(x => show(d, x).split(' ').slice(1, 2)[0])).toEqual(['number-as-text', 'number-as-text', 'number-as-text']);
+    });
     test('silent for references, for numbers of other documents and of laws', async () => {
         const d = await one(doc(`    artikel Een "Een" { lid A: "Zie [lid Een.B], artikel 18 van de Algemene Inkoopvoorwaarden, artikel 171 lid 2 Gemeentewet en [artikel 7:401 BW]; DOWR artikel 14; artikel 7 en artikel 23 van de Algemene Inkoopvoorwaarden; artikel 10 van de Basisovereenkomst; artikel 393, eerste lid, van Boek 2; artikel 6.1 van de wet." lid B: "Tekst." }`));
         expect(d.diagnostics!.filter(notDefaultOrder)).toEqual([]);

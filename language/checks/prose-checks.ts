@@ -6,11 +6,13 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import { qualifiedName } from '../contractspraak-names.js';
 import { Codes } from '../diagnostics.js';
-import type { Document, Handtekening, Prose } from '../generated/ast.js';
-import { isArtikel, isBijlage, isLid, isOnderdeel } from '../generated/ast.js';
+import type { Artikel, Bijlage, Document, Handtekening, Prose } from '../generated/ast.js';
+import { isArtikel, isBijlage, isDocument, isLid, isOnderdeel } from '../generated/ast.js';
 import type { DocumentStructure, ElementInfo } from '../model/structure.js';
 import { documentStructure } from '../model/structure.js';
 import { findRegulation } from '../model/legislation.js';
+import type { Candidate } from '../model/stale-reference.js';
+import { staleReason, topicsNear } from '../model/stale-reference.js';
 import { proseText } from '../prose.js';
 
 export interface TypedNumber {
@@ -82,6 +84,38 @@ function resolveTyped(m: RegExpMatchArray, prose: Prose, structure: DocumentStru
     return structure.byCitation(`artikel ${m[2]}`);
 }
 
+/**
+ * A typed artikel or lid number whose target is about something else than the sentence around it, while another
+ * artikel of the same document (or bijlage) is about it: likely a number left behind by a renumbering
+ * ("conform artikel 10" for the wijzigingen, now artikel 11). The importer uses the same heuristic.
+ */
+function staleTyped(typed: TypedNumber, target: ElementInfo, plain: string, structure: DocumentStructure): string | undefined {
+    const artikel = isArtikel(target.node) ? target.node : isLid(target.node) ? AstUtils.getContainerOfType(target.node, isArtikel) : undefined;
+    if (!artikel) return undefined;
+    const title = proseText(artikel.titel);
+    const about = isLid(target.node) ? `${title} ${proseText(target.node.tekst)}` : title;
+    const sentenceStart = Math.max(plain.lastIndexOf('. ', typed.start) + 1, plain.lastIndexOf('; ', typed.start) + 1, 0);
+    const next = [plain.indexOf('. ', typed.end), plain.indexOf('; ', typed.end)].filter(i => i >= 0);
+    const sentence = plain.slice(sentenceStart, next.length ? Math.min(...next) : plain.length);
+    const topics = topicsNear(sentence, typed.start - sentenceStart, typed.end - sentenceStart);
+    if (topics.length === 0) return undefined;
+    // The artikelen beside the target: those of the same container (the document, or the bijlage they are in).
+    const candidates: Candidate[] = [];
+    for (const sibling of siblingsOf(artikel)) {
+        const info = structure.info(sibling);
+        if (info) candidates.push({ citation: info.citation, title: proseText(sibling.titel) });
+    }
+    return staleReason(topics, [{ citation: target.citation, about, title }], candidates);
+}
+
+function siblingsOf(artikel: Artikel): Artikel[] {
+    const container = AstUtils.getContainerOfType(artikel.$container, (n): n is Bijlage | Document => isBijlage(n) || isDocument(n));
+    if (!container) return [];
+    return AstUtils.streamAllContents(container).filter(isArtikel)
+        .filter(a => AstUtils.getContainerOfType(a.$container, (n): n is Bijlage | Document => isBijlage(n) || isDocument(n)) === container)
+        .toArray();
+}
+
 /** The reference a drafter should write instead of the typed number. */
 export function referenceFor(info: ElementInfo): string | undefined {
     const name = qualifiedName(info.node);
@@ -125,7 +159,10 @@ export class ProseChecks {
         for (const typed of findTypedNumbers(prose, structure, plain)) {
             const range = rangeIn(prose, typed.start, typed.end);
             if (!range) continue;
-            if (typed.target) {
+            const stale = typed.target && staleTyped(typed, typed.target, plain, structure);
+            if (stale) {
+                accept('warning', `'${typed.text}' past niet bij de zin: ${stale}`, { node: prose, range, code: Codes.NumberAsTextStale });
+            } else if (typed.target) {
                 const replacement = referenceFor(typed.target);
                 accept('warning', `'${typed.text}' is als tekst getypt; het nummer verandert niet mee bij hernummering. Verwijs naar ${replacement ?? typed.target.citation}.`, {
                     node: prose, range, code: Codes.NumberAsText, data: { replacement }
