@@ -8,7 +8,7 @@ import { buildView } from '../../compiler/render/build.js';
 import { renderHtml } from '../../compiler/render/html.js';
 import { SetLayout } from '../../compiler/render/layout.js';
 import { runsText } from '../../compiler/render/view.js';
-import type { DocumentCompiler, RenderedHtml } from '../../language/lsp/commands.js';
+import type { DocumentCompiler, RenderedHtml, RulesStatus } from '../../language/lsp/commands.js';
 
 export class BrowserDocumentCompiler implements DocumentCompiler {
 
@@ -26,5 +26,9 @@ export class BrowserDocumentCompiler implements DocumentCompiler {
 
     looptijd(): string {
         throw new Error('De speeltuin toont de looptijd niet; gebruik `contractspraak looptijd`.');
+    }
+
+    rulesJson(): RulesStatus {
+        return { available: false, message: 'De speeltuin compileert geen regels; gebruik `contractspraak compile`.' };
     }
 }
