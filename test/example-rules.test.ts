@@ -22,7 +22,8 @@ const EXAMPLES: Array<[string, string, number]> = [
     ['model-raamovereenkomst', 'raamovereenkomst.ovk', 0],
     ['samenwerkingsovereenkomst-maastricht-heuvelland', 'samenwerkingsovereenkomst.ovk', 0],
     ['deelovereenkomst-hbh-midden-holland', 'deelovereenkomst.ovk', 4],
-    ['ontwikkelovereenkomst-leidse-regio', 'ontwikkelovereenkomst.ovk', 14]
+    ['ontwikkelovereenkomst-leidse-regio', 'ontwikkelovereenkomst.ovk', 14],
+    ['deelovereenkomst-maatwerk-westerkwartier', 'deelovereenkomst.ovk', 5]
 ];
 
 async function compile(file: string): Promise<{ json: string; errors: number }> {
