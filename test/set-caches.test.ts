@@ -10,6 +10,7 @@ import { URI } from 'langium';
 import { VirtualFileSystemProvider } from 'langium/test';
 import { describe, expect, test } from 'vitest';
 import { createContractspraakServices } from '../language/contractspraak-module.js';
+import { rangordeAnalyzer } from '../language/rangorde/extract.js';
 
 const partijen = `    partijen {
         gemeente Gemeente "Gemeente Raalte"
@@ -59,7 +60,9 @@ async function workspace(files: Record<string, string>) {
         /** The published diagnostics of a document, as `line:col code`. */
         published: (name: string) => show(get(name)),
         /** The document validated again now: what the checks say with the caches as they are. */
-        fresh: async (name: string) => show(get(name), await services.Contractspraak.validation.DocumentValidator.validateDocument(get(name)))
+        fresh: async (name: string) => show(get(name), await services.Contractspraak.validation.DocumentValidator.validateDocument(get(name))),
+        /** The rangorde analysis of the set seen from a document (the object, to tell a kept one from a new one). */
+        analysis: (name: string) => rangordeAnalyzer(services.Contractspraak).analysisOf(get(name)).analysis
     };
 }
 
@@ -107,6 +110,24 @@ describe('set-level findings follow an edit of one document of the set', () => {
         expect(ws.published('deel2.ovk')).toEqual(DEEL_CONFLICT);
         expect(ws.published('basis.ovk')).toEqual([]);
         for (const name of ['deel1.ovk', 'deel2.ovk', 'basis.ovk']) expect(await ws.fresh(name)).toEqual(ws.published(name));
+    });
+
+    test('a prose edit of the basis keeps the analysis of each set at the nodes of the new parse; an edit of its rangorde does not', async () => {
+        const ws = await workspace({ ...files(), 'basis.ovk': basis(30, ' open') });
+        expect(ws.published('basis.ovk')).toEqual(BASIS_GIVES_WAY);
+        const before = ws.analysis('deel1.ovk');
+        // The begrip's description now takes two lines: the artikel and its finding move one line down.
+        const wrapped = (open: string) => basis(30, open).replace('zorg wordt geleverd', 'zorg\n        wordt geleverd');
+        await ws.edit('basis.ovk', wrapped(' open'));
+        expect(ws.analysis('deel1.ovk')).toBe(before);
+        expect(ws.published('basis.ovk')).toEqual(['11:21 slot-conflict-resolved']);
+        expect(await ws.fresh('basis.ovk')).toEqual(['11:21 slot-conflict-resolved']);
+        // Same structure, but the artikel is no longer open: deel1 may not set the termijn otherwise.
+        await ws.edit('basis.ovk', wrapped(''));
+        expect(ws.analysis('deel1.ovk')).not.toBe(before);
+        expect(ws.published('deel1.ovk')).toEqual(DEEL_CONFLICT);
+        expect(await ws.fresh('deel1.ovk')).toEqual(DEEL_CONFLICT);
+        expect(ws.published('basis.ovk')).toEqual([]);
     });
 
     test('an edit of a document outside the set leaves the set\'s findings as they are', async () => {

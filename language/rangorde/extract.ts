@@ -113,6 +113,17 @@ export class Locations {
     has(id: string): boolean {
         return this.entries.has(id);
     }
+
+    /** The same ids at the nodes of a new parse: `moved` maps a node of an old parse to its counterpart. */
+    rebased(moved: ReadonlyMap<AstNode, AstNode>): Locations {
+        const out = new Locations();
+        for (const [id, entry] of this.entries) {
+            const node = moved.get(entry.node);
+            // A node that moved gets its range again when asked (the edit may have shifted it).
+            out.entries.set(id, node ? { node, opts: entry.opts } : entry);
+        }
+        return out;
+    }
 }
 
 function location(node: AstNode, opts: LocationOptions): SourceLocation {
@@ -493,6 +504,57 @@ export interface ExtractedAnalysis {
     top: LangiumDocument;
 }
 
+/**
+ * What extraction reads from one parse of a document, as text: its contribution to the core's input when it is
+ * extracted alone (ids from a counter that starts at 0, so equal for equal structure) plus what the extraction of
+ * another document of a set may read from it through a reference (its parties' sides, its imports and loaded
+ * parts). Two parses with the same fingerprint and the same structural nodes give a set the same input.
+ */
+const fingerprints = new WeakMap<Document, string>();
+
+function fingerprintOf(doc: LangiumDocument, root: Document): string | undefined {
+    let print = fingerprints.get(root);
+    if (print === undefined) {
+        if (doc.parseResult?.value !== root) return undefined;   // extraction reads the document's current parse
+        const reads: string[] = root.imports.map(i => `importeer ${proseText(i.pad).trim()}`);
+        for (const node of structuralNodes(root)) {
+            if (isPartij(node)) reads.push(`partij ${node.name} ${node.soort}`);
+            else if (isRol(node)) reads.push(`rol ${node.name} ${node.doel.$refText}`);
+            else if (isGroep(node)) reads.push(`groep ${node.name} ${node.leden.map(l => l.$refText).join(',')}`);
+            else if ((isBijlage(node) || isDocumentVerwijzing(node)) && node.pad) reads.push(`uit ${node.name} ${proseText(node.pad).trim()}`);
+        }
+        print = JSON.stringify(new Extractor([doc]).run().input) + '\u0000' + reads.join('\u0000');
+        fingerprints.set(root, print);
+    }
+    return print;
+}
+
+/**
+ * The nodes of parse `from` at their place in parse `to`, when both have the same structure outside prose (a prose
+ * edit): extraction's ids and locations hold only those nodes and the root. Undefined when the structure differs.
+ */
+const movedNodes = new WeakMap<Document, { to: Document; moved: Map<AstNode, AstNode> | undefined }>();
+
+function moveNodes(from: Document, to: Document): Map<AstNode, AstNode> | undefined {
+    const known = movedNodes.get(from);
+    if (known?.to === to) return known.moved;
+    const before = structuralNodes(from);
+    const after = structuralNodes(to);
+    let moved: Map<AstNode, AstNode> | undefined = new Map<AstNode, AstNode>([[from, to]]);
+    if (before.length !== after.length) moved = undefined;
+    else {
+        for (let i = 0; i < before.length; i++) {
+            if (before[i].$type !== after[i].$type) {
+                moved = undefined;
+                break;
+            }
+            moved.set(before[i], after[i]);
+        }
+    }
+    movedNodes.set(from, { to, moved });
+    return moved;
+}
+
 /** A set's analysis and the parse results (roots) it was computed from, in the order of the set's URIs. */
 interface CachedSet {
     uris: readonly string[];
@@ -515,9 +577,10 @@ export class RangordeAnalyzer {
     constructor(services: ContractspraakServices) {
         this.services = services;
         this.unlinked = new WorkspaceCache(services.shared);
-        // Drop the sets of changed and deleted documents, so an edited or removed root is not kept alive.
-        services.shared.workspace.DocumentBuilder.onUpdate((changed, deleted) => {
-            const gone = new Set([...changed, ...deleted].map(u => u.toString()));
+        // Drop the sets of deleted documents, so a removed root is not kept alive. The set of a changed document
+        // stays until it is asked for again: a prose edit keeps its analysis (rebase).
+        services.shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
+            const gone = new Set(deleted.map(u => u.toString()));
             if (!gone.size) return;
             for (const [key, entry] of this.sets) {
                 if (entry.uris.some(u => gone.has(u))) this.sets.delete(key);
@@ -538,13 +601,43 @@ export class RangordeAnalyzer {
         const cache = linked ? this.sets : this.unlinked;
         let entry = cache.get(key);
         if (!entry || entry.roots.some((r, i) => r !== roots[i])) {
-            const set = extractSet(present);
-            entry = { uris, roots, value: { set, analysis: analyseRangorde(set.input), top } };
+            const rebased = entry && linked ? this.rebase(entry, docs, roots) : undefined;
+            if (rebased) entry = rebased;
+            else {
+                const set = extractSet(present);
+                entry = { uris, roots, value: { set, analysis: analyseRangorde(set.input), top } };
+                if (linked) docs.forEach((d, i) => { if (d && isDocument(roots[i]) && (roots[i] as Document).name) fingerprintOf(d, roots[i] as Document); });
+            }
             // Before linking, references read as unresolved: such an analysis is not kept past this update.
             cache.set(key, entry);
         }
         const shared = entry.value;
         return shared.top === top ? shared : { ...shared, top };
+    }
+
+    /**
+     * The set as it was before some of its documents were parsed again, at the nodes of the new parses, when each
+     * new parse has the fingerprint and the structure of the old one (a prose edit of the hub): the input and its
+     * analysis are kept, only the nodes behind the ids move. Undefined when anything extraction reads changed.
+     */
+    protected rebase(entry: CachedSet, docs: ReadonlyArray<LangiumDocument | undefined>, roots: ReadonlyArray<unknown>): CachedSet | undefined {
+        const moved = new Map<AstNode, AstNode>();
+        for (let i = 0; i < roots.length; i++) {
+            const before = entry.roots[i];
+            const after = roots[i];
+            if (before === after) continue;
+            const doc = docs[i];
+            if (!doc || !isDocument(before) || !isDocument(after) || !before.name || !after.name) return undefined;
+            const old = fingerprints.get(before);
+            if (old === undefined || old !== fingerprintOf(doc, after)) return undefined;
+            const nodes = moveNodes(before, after);
+            if (!nodes) return undefined;
+            for (const [from, to] of nodes) moved.set(from, to);
+        }
+        const { set, analysis, top } = entry.value;
+        const ids = new Map<AstNode, string>();
+        for (const [node, id] of set.ids) ids.set(moved.get(node) ?? node, id);
+        return { uris: entry.uris, roots, value: { set: { input: set.input, locations: set.locations.rebased(moved), ids }, analysis, top } };
     }
 
     /** Every point of view that includes `document`: its own first, then each document that sees it. */
