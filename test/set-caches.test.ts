@@ -6,10 +6,11 @@
  * a cache that never invalidated would keep the findings of before the edit.
  */
 import type { LangiumDocument } from 'langium';
-import { URI } from 'langium';
+import { AstUtils, URI } from 'langium';
 import { VirtualFileSystemProvider } from 'langium/test';
 import { describe, expect, test } from 'vitest';
 import { createContractspraakServices } from '../language/contractspraak-module.js';
+import { isTermijn } from '../language/generated/ast.js';
 import { rangordeAnalyzer } from '../language/rangorde/extract.js';
 
 const partijen = `    partijen {
@@ -62,7 +63,13 @@ async function workspace(files: Record<string, string>) {
         /** The document validated again now: what the checks say with the caches as they are. */
         fresh: async (name: string) => show(get(name), await services.Contractspraak.validation.DocumentValidator.validateDocument(get(name))),
         /** The rangorde analysis of the set seen from a document (the object, to tell a kept one from a new one). */
-        analysis: (name: string) => rangordeAnalyzer(services.Contractspraak).analysisOf(get(name)).analysis
+        analysis: (name: string) => rangordeAnalyzer(services.Contractspraak).analysisOf(get(name)).analysis,
+        /** The core id of the provision `termijn Betaling` of a document in the set seen from `top`. */
+        betalingId: (top: string, name: string) => {
+            const { set } = rangordeAnalyzer(services.Contractspraak).analysisOf(get(top));
+            const node = AstUtils.streamAst(get(name).parseResult.value).find(n => isTermijn(n) && n.name === 'Betaling');
+            return node && set.ids.get(node);
+        }
     };
 }
 
@@ -116,14 +123,23 @@ describe('set-level findings follow an edit of one document of the set', () => {
         const ws = await workspace({ ...files(), 'basis.ovk': basis(30, ' open') });
         expect(ws.published('basis.ovk')).toEqual(BASIS_GIVES_WAY);
         const before = ws.analysis('deel1.ovk');
+        const betaling = ws.betalingId('deel1.ovk', 'basis.ovk');
+        expect(betaling).toMatch(/^bepaling:/);
         // The begrip's description now takes two lines: the artikel and its finding move one line down.
         const wrapped = (open: string) => basis(30, open).replace('zorg wordt geleverd', 'zorg\n        wordt geleverd');
         await ws.edit('basis.ovk', wrapped(' open'));
         expect(ws.analysis('deel1.ovk')).toBe(before);
         expect(ws.published('basis.ovk')).toEqual(['11:21 slot-conflict-resolved']);
         expect(await ws.fresh('basis.ovk')).toEqual(['11:21 slot-conflict-resolved']);
+        // A second prose edit: the set's nodes move on from the parse they were extracted from.
+        const rewrapped = (open: string) => wrapped(open).replace('ontvangst van de factuur', 'ontvangst van\n        de factuur');
+        await ws.edit('basis.ovk', rewrapped(' open'));
+        expect(ws.analysis('deel1.ovk')).toBe(before);
+        expect(ws.published('basis.ovk')).toEqual(['12:21 slot-conflict-resolved']);
+        expect(await ws.fresh('basis.ovk')).toEqual(['12:21 slot-conflict-resolved']);
+        expect(ws.betalingId('deel1.ovk', 'basis.ovk')).toBe(betaling);
         // Same structure, but the artikel is no longer open: deel1 may not set the termijn otherwise.
-        await ws.edit('basis.ovk', wrapped(''));
+        await ws.edit('basis.ovk', rewrapped(''));
         expect(ws.analysis('deel1.ovk')).not.toBe(before);
         expect(ws.published('deel1.ovk')).toEqual(DEEL_CONFLICT);
         expect(await ws.fresh('deel1.ovk')).toEqual(DEEL_CONFLICT);

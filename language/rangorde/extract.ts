@@ -44,7 +44,7 @@ export interface ExtractedSet {
     /** Source location of every id the core may report on. */
     locations: Locations;
     /** Core id of a document, bijlage or document reference; of a provision node. */
-    ids: Map<AstNode, string>;
+    ids: ReadonlyMap<AstNode, string>;
 }
 
 /** Agreements both parties sign; their explicit derogations count (R5.3 step 2). */
@@ -98,31 +98,105 @@ interface LocationOptions {
 
 /** Where each id is; ranges are computed when asked for, since most ids are never reported on. */
 export class Locations {
-    protected readonly entries = new Map<string, { node: AstNode; opts: LocationOptions; location?: SourceLocation }>();
+    protected readonly found = new Map<string, SourceLocation>();
+
+    /**
+     * `entries` hold the nodes of the parses the set was extracted from; `moved` maps such a parse (root) to the
+     * parse of the same structure that its nodes are now read from (movedNode).
+     */
+    constructor(
+        protected readonly entries = new Map<string, { node: AstNode; opts: LocationOptions }>(),
+        protected readonly moved: ReadonlyMap<Document, Document> = new Map()
+    ) {}
 
     set(id: string, node: AstNode, opts: LocationOptions = {}): void {
         this.entries.set(id, { node, opts });
     }
 
     get(id: string): SourceLocation | undefined {
+        let found = this.found.get(id);
+        if (found) return found;
         const entry = this.entries.get(id);
         if (!entry) return undefined;
-        return entry.location ??= location(entry.node, entry.opts);
+        this.found.set(id, found = location(movedNode(entry.node, this.moved), entry.opts));
+        return found;
     }
 
     has(id: string): boolean {
         return this.entries.has(id);
     }
 
-    /** The same ids at the nodes of a new parse: `moved` maps a node of an old parse to its counterpart. */
-    rebased(moved: ReadonlyMap<AstNode, AstNode>): Locations {
-        const out = new Locations();
-        for (const [id, entry] of this.entries) {
-            const node = moved.get(entry.node);
-            // A node that moved gets its range again when asked (the edit may have shifted it).
-            out.entries.set(id, node ? { node, opts: entry.opts } : entry);
-        }
-        return out;
+    /** The same ids, read from other parses of the same structure (a prose edit); nothing is copied. */
+    rebased(moved: ReadonlyMap<Document, Document>): Locations {
+        return new Locations(this.entries, moved);
+    }
+}
+
+/** Position of each node outside prose in its parse (the root is -1): a node's counterpart in a parse of the same structure. */
+const slots = new WeakMap<Document, Map<AstNode, number>>();
+
+function slotsOf(root: Document): Map<AstNode, number> {
+    let s = slots.get(root);
+    if (!s) {
+        s = new Map<AstNode, number>([[root, -1]]);
+        structuralNodes(root).forEach((n, i) => s!.set(n, i));
+        slots.set(root, s);
+    }
+    return s;
+}
+
+/** The node at the place of `node` in the parse its own parse moved to, or `node` itself. */
+function movedNode(node: AstNode, moved: ReadonlyMap<Document, Document>): AstNode {
+    if (moved.size === 0) return node;
+    const root = AstUtils.findRootNode(node) as Document;
+    const to = moved.get(root);
+    if (!to) return node;
+    const slot = slotsOf(root).get(node);
+    return slot === undefined ? node : slot < 0 ? to : structuralNodes(to)[slot];
+}
+
+/** A set's ids read at the nodes of the parses it moved to (`moved`: parse extracted from → current parse). */
+class MovedIds implements ReadonlyMap<AstNode, string> {
+    protected readonly back = new Map<Document, Document>();
+
+    constructor(protected readonly base: ReadonlyMap<AstNode, string>, protected readonly moved: ReadonlyMap<Document, Document>) {
+        for (const [from, to] of moved) this.back.set(to, from);
+    }
+
+    get(node: AstNode): string | undefined {
+        const root = AstUtils.findRootNode(node) as Document;
+        const from = this.back.get(root);
+        if (!from) return this.moved.has(root) ? undefined : this.base.get(node);   // a node of a parse left behind
+        const slot = slotsOf(root).get(node);
+        return slot === undefined ? undefined : this.base.get(slot < 0 ? from : structuralNodes(from)[slot]);
+    }
+
+    has(node: AstNode): boolean {
+        return this.get(node) !== undefined;
+    }
+
+    get size(): number {
+        return this.base.size;
+    }
+
+    *entries(): MapIterator<[AstNode, string]> {
+        for (const [node, id] of this.base) yield [movedNode(node, this.moved), id];
+    }
+
+    *keys(): MapIterator<AstNode> {
+        for (const [node] of this.entries()) yield node;
+    }
+
+    *values(): MapIterator<string> {
+        yield* this.base.values();
+    }
+
+    forEach(callback: (value: string, key: AstNode, map: ReadonlyMap<AstNode, string>) => void): void {
+        for (const [node, id] of this.entries()) callback(id, node, this);
+    }
+
+    [Symbol.iterator](): MapIterator<[AstNode, string]> {
+        return this.entries();
     }
 }
 
@@ -529,30 +603,26 @@ function fingerprintOf(doc: LangiumDocument, root: Document): string | undefined
     return print;
 }
 
-/**
- * The nodes of parse `from` at their place in parse `to`, when both have the same structure outside prose (a prose
- * edit): extraction's ids and locations hold only those nodes and the root. Undefined when the structure differs.
- */
-const movedNodes = new WeakMap<Document, { to: Document; moved: Map<AstNode, AstNode> | undefined }>();
+/** Whether two parses have the same nodes outside prose, in the same order (a prose edit). */
+const shapes = new WeakMap<Document, { to: Document; same: boolean }>();
 
-function moveNodes(from: Document, to: Document): Map<AstNode, AstNode> | undefined {
-    const known = movedNodes.get(from);
-    if (known?.to === to) return known.moved;
+function sameShape(from: Document, to: Document): boolean {
+    const known = shapes.get(from);
+    if (known?.to === to) return known.same;
     const before = structuralNodes(from);
     const after = structuralNodes(to);
-    let moved: Map<AstNode, AstNode> | undefined = new Map<AstNode, AstNode>([[from, to]]);
-    if (before.length !== after.length) moved = undefined;
-    else {
-        for (let i = 0; i < before.length; i++) {
-            if (before[i].$type !== after[i].$type) {
-                moved = undefined;
-                break;
-            }
-            moved.set(before[i], after[i]);
-        }
-    }
-    movedNodes.set(from, { to, moved });
-    return moved;
+    const same = before.length === after.length && before.every((n, i) => n.$type === after[i].$type);
+    shapes.set(from, { to, same });
+    return same;
+}
+
+/** A hub edit asks for the documents of 200 sets: parse each URI once. */
+const parsedUris = new Map<string, URI>();
+
+function parsedUri(uri: string): URI {
+    let parsed = parsedUris.get(uri);
+    if (!parsed) parsedUris.set(uri, parsed = URI.parse(uri));
+    return parsed;
 }
 
 /** A set's analysis and the parse results (roots) it was computed from, in the order of the set's URIs. */
@@ -560,6 +630,9 @@ interface CachedSet {
     uris: readonly string[];
     roots: ReadonlyArray<unknown>;
     value: ExtractedAnalysis;
+    /** The set as extracted, from parses that `moved` maps to those of `roots` (empty when they are the same). */
+    extracted: ExtractedSet;
+    moved: ReadonlyMap<Document, Document>;
 }
 
 /**
@@ -582,6 +655,7 @@ export class RangordeAnalyzer {
         services.shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
             const gone = new Set(deleted.map(u => u.toString()));
             if (!gone.size) return;
+            for (const u of gone) parsedUris.delete(u);
             for (const [key, entry] of this.sets) {
                 if (entry.uris.some(u => gone.has(u))) this.sets.delete(key);
             }
@@ -592,7 +666,7 @@ export class RangordeAnalyzer {
     analysisOf(top: LangiumDocument): ExtractedAnalysis {
         const documents = this.services.shared.workspace.LangiumDocuments;
         const uris = [top.uri.toString(), ...this.services.references.DocumentSets.visibleFrom(top)].sort();
-        const docs = uris.map(uri => documents.getDocument(URI.parse(uri)));
+        const docs = uris.map(uri => documents.getDocument(parsedUri(uri)));
         const roots = docs.map(d => d?.parseResult?.value);
         // Documents that see each other (a part and its whole, a ring of imports) share one set: analyse it once.
         const key = uris.join('\u0000');
@@ -605,7 +679,7 @@ export class RangordeAnalyzer {
             if (rebased) entry = rebased;
             else {
                 const set = extractSet(present);
-                entry = { uris, roots, value: { set, analysis: analyseRangorde(set.input), top } };
+                entry = { uris, roots, value: { set, analysis: analyseRangorde(set.input), top }, extracted: set, moved: new Map() };
                 if (linked) docs.forEach((d, i) => { if (d && isDocument(roots[i]) && (roots[i] as Document).name) fingerprintOf(d, roots[i] as Document); });
             }
             // Before linking, references read as unresolved: such an analysis is not kept past this update.
@@ -621,7 +695,7 @@ export class RangordeAnalyzer {
      * analysis are kept, only the nodes behind the ids move. Undefined when anything extraction reads changed.
      */
     protected rebase(entry: CachedSet, docs: ReadonlyArray<LangiumDocument | undefined>, roots: ReadonlyArray<unknown>): CachedSet | undefined {
-        const moved = new Map<AstNode, AstNode>();
+        const moved = new Map(entry.moved);
         for (let i = 0; i < roots.length; i++) {
             const before = entry.roots[i];
             const after = roots[i];
@@ -629,15 +703,15 @@ export class RangordeAnalyzer {
             const doc = docs[i];
             if (!doc || !isDocument(before) || !isDocument(after) || !before.name || !after.name) return undefined;
             const old = fingerprints.get(before);
-            if (old === undefined || old !== fingerprintOf(doc, after)) return undefined;
-            const nodes = moveNodes(before, after);
-            if (!nodes) return undefined;
-            for (const [from, to] of nodes) moved.set(from, to);
+            if (old === undefined || old !== fingerprintOf(doc, after) || !sameShape(before, after)) return undefined;
+            // The parse the set was extracted from: `before` itself, or the one `before` had replaced.
+            const origin = [...entry.moved].find(([, to]) => to === before)?.[0] ?? before;
+            moved.set(origin, after);
         }
-        const { set, analysis, top } = entry.value;
-        const ids = new Map<AstNode, string>();
-        for (const [node, id] of set.ids) ids.set(moved.get(node) ?? node, id);
-        return { uris: entry.uris, roots, value: { set: { input: set.input, locations: set.locations.rebased(moved), ids }, analysis, top } };
+        const { analysis, top } = entry.value;
+        const { input, locations, ids } = entry.extracted;
+        const set: ExtractedSet = { input, locations: locations.rebased(moved), ids: new MovedIds(ids, moved) };
+        return { uris: entry.uris, roots, value: { set, analysis, top }, extracted: entry.extracted, moved };
     }
 
     /** Every point of view that includes `document`: its own first, then each document that sees it. */
@@ -646,7 +720,7 @@ export class RangordeAnalyzer {
         const sets = this.services.references.DocumentSets;
         const documents = this.services.shared.workspace.LangiumDocuments;
         const viewers = [...sets.viewersOf(uri)].sort((a, b) => a.localeCompare(b))
-            .map(v => documents.getDocument(URI.parse(v)))
+            .map(v => documents.getDocument(parsedUri(v)))
             .filter((d): d is LangiumDocument => d !== undefined);
         const analyses = [document, ...viewers].map(d => this.analysisOf(d));
         return analyses.filter((a, i) => analyses.findIndex(b => b.analysis === a.analysis) === i);
