@@ -54,6 +54,24 @@ suite('code actions', () => {
         expect(withCode(again.docs['raam.ovk'], 'ref-unresolved')).toEqual([]);
     });
 
+    test('number-as-text-stale: the intended artikel (preferred) or the typed one, as a reference; either silences it', async () => {
+        const files = { 'raam.ovk': `raamovereenkomst Raam "Raam" {
+    artikel Nietigheid "Gedeeltelijke nietigheid" { lid A: "Een nietige bepaling tast de rest niet aan." }
+    artikel Wijzigingen "Evalueren en wijzigingen" { lid A: "De Gemeente kan de overeenkomst wijzigen." }
+    artikel Agenda "Overgangsbepalingen" { lid A: "Dit kan leiden tot aanpassing van deze overeenkomst conform artikel 1." }
+}` };
+        const { docs, actions } = await actionsFor(files, 'raam.ovk', 'number-as-text-stale');
+        expect(actions.map(a => [a.title, a.isPreferred])).toEqual([
+            ['Vervang door verwijzing [artikel Wijzigingen] (bedoeld)', true],
+            ['Vervang door verwijzing [artikel Nietigheid] (zoals getypt)', false]
+        ]);
+        const after = applied(actions[0], docs['raam.ovk']);
+        expect(after).toContain('aanpassing van deze overeenkomst conform [artikel Wijzigingen]."');
+        const again = await buildSet({ 'raam.ovk': after });
+        expect(again.docs['raam.ovk'].diagnostics!.filter(d => String(d.code).startsWith('number-as-text'))).toEqual([]);
+        expect(withCode(again.docs['raam.ovk'], 'ref-unresolved')).toEqual([]);
+    });
+
     test('term-near-miss: replace the slip by the defined term', async () => {
         const files = { 'raam.ovk': RAAM('Een Resultaatsovereenkomst wordt niet geweigerd.') };
         const { docs, actions } = await actionsFor(files, 'raam.ovk', 'term-near-miss');

@@ -12,7 +12,7 @@ import type { DocumentStructure, ElementInfo } from '../model/structure.js';
 import { documentStructure } from '../model/structure.js';
 import { findRegulation } from '../model/legislation.js';
 import type { Candidate } from '../model/stale-reference.js';
-import { staleReason, topicsNear } from '../model/stale-reference.js';
+import { betterTargets, staleReason, topicsNear } from '../model/stale-reference.js';
 import { proseText } from '../prose.js';
 
 export interface TypedNumber {
@@ -89,7 +89,7 @@ function resolveTyped(m: RegExpMatchArray, prose: Prose, structure: DocumentStru
  * artikel of the same document (or bijlage) is about it: likely a number left behind by a renumbering
  * ("conform artikel 10" for the wijzigingen, now artikel 11). The importer uses the same heuristic.
  */
-function staleTyped(typed: TypedNumber, target: ElementInfo, plain: string, structure: DocumentStructure): string | undefined {
+function staleTyped(typed: TypedNumber, target: ElementInfo, plain: string, structure: DocumentStructure): { reason: string; intended?: ElementInfo } | undefined {
     const artikel = isArtikel(target.node) ? target.node : isLid(target.node) ? AstUtils.getContainerOfType(target.node, isArtikel) : undefined;
     if (!artikel) return undefined;
     const title = proseText(artikel.titel);
@@ -105,7 +105,11 @@ function staleTyped(typed: TypedNumber, target: ElementInfo, plain: string, stru
         const info = structure.info(sibling);
         if (info) candidates.push({ citation: info.citation, title: proseText(sibling.titel) });
     }
-    return staleReason(topics, [{ citation: target.citation, about, title }], candidates);
+    const targets = [{ citation: target.citation, about, title }];
+    const reason = staleReason(topics, targets, candidates);
+    if (!reason) return undefined;
+    const [best] = betterTargets(topics, targets, candidates);
+    return { reason, intended: best && structure.byCitation(best.citation) };
 }
 
 function siblingsOf(artikel: Artikel): Artikel[] {
@@ -161,7 +165,9 @@ export class ProseChecks {
             if (!range) continue;
             const stale = typed.target && staleTyped(typed, typed.target, plain, structure);
             if (stale) {
-                accept('warning', `'${typed.text}' past niet bij de zin: ${stale}`, { node: prose, range, code: Codes.NumberAsTextStale });
+                // Both fixes for the editor: the likely intended artikel first, the typed one as a reference second.
+                const data = { replacement: stale.intended && referenceFor(stale.intended), typed: referenceFor(typed.target!) };
+                accept('warning', `'${typed.text}' past niet bij de zin: ${stale.reason}`, { node: prose, range, code: Codes.NumberAsTextStale, data });
             } else if (typed.target) {
                 const replacement = referenceFor(typed.target);
                 accept('warning', `'${typed.text}' is als tekst getypt; het nummer verandert niet mee bij hernummering. Verwijs naar ${replacement ?? typed.target.citation}.`, {

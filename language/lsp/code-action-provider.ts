@@ -53,6 +53,8 @@ export class ContractspraakCodeActionProvider implements CodeActionProvider {
         switch (diagnostic.code) {
             case Codes.NumberAsText:
                 return this.replaceNumber(document, diagnostic, data);
+            case Codes.NumberAsTextStale:
+                return this.replaceStaleNumber(document, diagnostic, data);
             case Codes.TermNearMiss:
                 return this.replaceTerm(document, diagnostic, data);
             case Codes.TermVariantUndeclared:
@@ -75,6 +77,25 @@ export class ContractspraakCodeActionProvider implements CodeActionProvider {
         // The diagnostic may be stale: only replace what still looks like a typed number.
         if (!replacement || !/^(?:artikel|art\.|lid|bijlage|annex)\s/i.test(document.textDocument.getText(diagnostic.range))) return [];
         return [this.quickFix(`Vervang door verwijzing ${replacement}`, diagnostic, document, diagnostic.range, replacement)];
+    }
+
+    /**
+     * "conform artikel 10" where artikel 11 is meant: the likely intended artikel (preferred), or the typed one kept as a
+     * reference — the drafter decides, so only the first is preferred.
+     */
+    protected replaceStaleNumber(document: LangiumDocument, diagnostic: Diagnostic, data: Record<string, unknown>): CodeAction[] {
+        const text = document.textDocument.getText(diagnostic.range);
+        if (!/^(?:artikel|art\.|lid)\s/i.test(text)) return [];
+        const actions: CodeAction[] = [];
+        const intended = stringValue(data.replacement);
+        const typed = stringValue(data.typed);
+        if (intended) actions.push(this.quickFix(`Vervang door verwijzing ${intended} (bedoeld)`, diagnostic, document, diagnostic.range, intended));
+        if (typed) {
+            const keep = this.quickFix(`Vervang door verwijzing ${typed} (zoals getypt)`, diagnostic, document, diagnostic.range, typed);
+            keep.isPreferred = actions.length === 0;
+            actions.push(keep);
+        }
+        return actions;
     }
 
     /** "Resultaatsovereenkomst" → the defined "Resultaatovereenkomst". */

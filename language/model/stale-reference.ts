@@ -52,11 +52,16 @@ export function topicsNear(sentence: string, refStart: number, refEnd: number): 
     return TOPICS.filter(t => t.pattern.test(window));
 }
 
+/** The candidates that name a topic of the sentence when none of the targets does (empty: the reference fits, or no better one). */
+export function betterTargets(topics: Topic[], targets: ContextTarget[], candidates: Candidate[]): Candidate[] {
+    if (topics.length === 0 || targets.length === 0) return [];
+    if (targets.some(t => topics.some(topic => topic.pattern.test(t.about)))) return [];
+    return candidates.filter(c => !targets.some(t => t.citation === c.citation) && topics.some(topic => topic.pattern.test(c.title)));
+}
+
 /** Why the reference is likely stale, or undefined when it fits (or the heuristic cannot tell). */
 export function staleReason(topics: Topic[], targets: ContextTarget[], candidates: Candidate[]): string | undefined {
-    if (topics.length === 0 || targets.length === 0) return undefined;
-    if (targets.some(t => topics.some(topic => topic.pattern.test(t.about)))) return undefined;
-    const better = candidates.filter(c => !targets.some(t => t.citation === c.citation) && topics.some(topic => topic.pattern.test(c.title)));
+    const better = betterTargets(topics, targets, candidates);
     if (better.length === 0) return undefined;
     const topicNames = topics.map(t => t.name).join(', ');
     const target = targets.map(t => `${t.citation} ('${t.title}')`).join(', ');
