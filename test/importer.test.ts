@@ -170,6 +170,8 @@ const DEFECTS: Record<string, Expected[]> = {
         ['import-ref-unresolved', 137, /'artikel 10 lid 2' wijst naar niets: artikel 10 heeft geen leden/],
         ['import-ref-stale', 143, /'artikel 10'.*'GEDEELTELIJKE NIETIGHEID'.*artikel 11/],
         ['import-ref-stale', 1217, /'artikel 7' noemt de titel 'Ondersteuningsweigerig/],
+        // 5.3 "De Gemeente zet de" / blank line / "Deelovereenkomst voort met overige Aanbieders": a page break mid-sentence.
+        ['import-text-split', 106, /'…Gemeente zet de'\) loopt hier na een lege regel door: 'Deelovereenkomst voort/],
         ['import-term-variant', 102, /'Aanbidders' .* 'Aanbieder'/],
         ['import-term-variant', 70, /'Sociale netwerk' .* 'Sociaal netwerk'/],
         ['import-term-variant', 280, /'Toezichthouder calamiteiten en geweld' .* 'Toezihtouder calamiteiten en geweld'/],
@@ -272,6 +274,23 @@ describe('recognisers', () => {
         expect(render('In het vorige lid bedoelde overleg', 2)).toBe('In het [vorige lid] bedoelde overleg');
         expect(render('Aanvullend aan artikel 18 van de Algemene Inkoopvoorwaarden', 1)).toBe('Aanvullend aan artikel 18 van de Algemene Inkoopvoorwaarden');
         expect(render('op grond van artikel 171 lid 2 Gemeentewet', 1)).toBe('op grond van [artikel 171 lid 2 Gemeentewet]');
+    });
+
+    test('a sentence broken by a blank line is joined and reported; a heading after a paragraph is not', () => {
+        const source = `# Deelovereenkomst Proef
+
+Artikel 1 Opzegging
+
+1. De Gemeente kan de Deelovereenkomst opzeggen. De Gemeente zet de
+
+Deelovereenkomst voort met overige Aanbieders.
+2. Aanbieders werken samen met de toegang.
+
+Overzicht activiteiten
+`;
+        const splits = importAgreement(source, { sourceName: 'proef.md', baseName: 'proef' }).findings.filter(f => f.code === 'import-text-split');
+        expect(splits.map(f => [f.line, f.severity])).toEqual([[7, 'info']]);
+        expect(splits[0].message).toContain("('…Gemeente zet de') loopt hier na een lege regel door: 'Deelovereenkomst voort met overige Aanbieders.'");
     });
 
     test('the source normalisation drops labels and markup, not words', () => {

@@ -484,6 +484,13 @@ export class BodyParser {
 
     /** A continuation is a new source line of the same paragraph; the emitter keeps every line as written. */
     private join(paras: Paras, t: SourceText): void {
+        // A sentence that goes on after a blank line: a page break of the export, or text lost between the two.
+        if (this.afterBlank && splitSentence(this.lastText, t.text)) {
+            const before = this.lastText.trim().split(/\s+/).slice(-3).join(' ');
+            this.options.findings.add(ImportCodes.TextSplit, 'info',
+                `De zin van de vorige alinea ('…${clip(before)}') loopt hier na een lege regel door: '${clip(t.text)}'. `
+                + 'De twee zijn samengevoegd tot één alinea; controleer of er niets tussen ontbreekt (een paginaovergang in de bron?).', t.start);
+        }
         paras.push(t);
         this.lastText = t.text;
     }
@@ -528,4 +535,17 @@ function lastNumber(list: ListNode): number {
 export function clip(s: string, n = 60): string {
     const t = s.replace(/\s+/g, ' ').trim();
     return t.length > n ? t.slice(0, n - 1) + '…' : t;
+}
+
+/** Words a sentence cannot end on: articles, prepositions, conjunctions. */
+const OPEN_END = /\b(?:de|het|een|van|en|of|te|dat|die|om|op|in|aan|met|voor|door|tussen|bij|naar|uit|tot|als|zijn|wordt|worden)$/i;
+
+/**
+ * The text after a blank line goes on with the sentence before it: it starts in lower case (not a bullet "o "), or the
+ * sentence before stopped on a word no sentence ends on ("… De Gemeente zet de" / "Deelovereenkomst voort …").
+ */
+function splitSentence(before: string, next: string): boolean {
+    const p = before.trim(), n = next.trim();
+    if (/-$/.test(p)) return false;
+    return (/^\p{Ll}/u.test(n) && !/^o\s/.test(n)) || OPEN_END.test(p);
 }
