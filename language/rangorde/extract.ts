@@ -590,11 +590,12 @@ function fingerprintOf(doc: LangiumDocument, root: Document): string | undefined
     let print = fingerprints.get(root);
     if (print === undefined) {
         if (doc.parseResult?.value !== root) return undefined;   // extraction reads the document's current parse
-        const reads: string[] = root.imports.map(i => `importeer ${proseText(i.pad).trim()}`);
+        // Half-typed input leaves properties out (a `rol` without its target): read each one as optional.
+        const reads: string[] = root.imports.map(i => `importeer ${i.pad ? proseText(i.pad).trim() : ''}`);
         for (const node of structuralNodes(root)) {
             if (isPartij(node)) reads.push(`partij ${node.name} ${node.soort}`);
-            else if (isRol(node)) reads.push(`rol ${node.name} ${node.doel.$refText}`);
-            else if (isGroep(node)) reads.push(`groep ${node.name} ${node.leden.map(l => l.$refText).join(',')}`);
+            else if (isRol(node)) reads.push(`rol ${node.name} ${node.doel?.$refText}`);
+            else if (isGroep(node)) reads.push(`groep ${node.name} ${node.leden.map(l => l?.$refText).join(',')}`);
             else if ((isBijlage(node) || isDocumentVerwijzing(node)) && node.pad) reads.push(`uit ${node.name} ${proseText(node.pad).trim()}`);
         }
         print = JSON.stringify(new Extractor([doc]).run().input) + '\u0000' + reads.join('\u0000');
