@@ -8,12 +8,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe as suite, expect, test } from 'vitest';
 import { diffPaths } from '../compiler/diff/cli.js';
 import type { Change } from '../compiler/diff/compare.js';
 import { diffText } from '../compiler/diff/format.js';
 import { renvooiDocx, renvooiHtml } from '../compiler/diff/renvooi.js';
+import { readZip } from '../compiler/diff/zip.js';
 import { diffWords } from '../compiler/diff/sequence.js';
 import { CLI, ROOT, ensureBundle } from './bundle.js';
 
@@ -300,23 +300,9 @@ suite('CLI', () => {
     });
 });
 
-/** The parts of a zip, read through its central directory. */
+/** The parts of a zip, by name. */
 function unzip(buffer: Buffer): Map<string, Buffer> {
-    const out = new Map<string, Buffer>();
-    const eocd = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    let offset = buffer.readUInt32LE(eocd + 16);
-    for (let i = 0; i < buffer.readUInt16LE(eocd + 10); i++) {
-        const method = buffer.readUInt16LE(offset + 10);
-        const size = buffer.readUInt32LE(offset + 20);
-        const nameLength = buffer.readUInt16LE(offset + 28);
-        const local = buffer.readUInt32LE(offset + 42);
-        const name = buffer.toString('utf8', offset + 46, offset + 46 + nameLength);
-        const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-        const data = buffer.subarray(start, start + size);
-        out.set(name, method === 8 ? inflateRawSync(data) : data);
-        offset += 46 + nameLength + buffer.readUInt16LE(offset + 30) + buffer.readUInt16LE(offset + 32);
-    }
-    return out;
+    return new Map(readZip(buffer).map(e => [e.name, e.data]));
 }
 
 function paragraphs(xml: string): string[] {

@@ -10,7 +10,6 @@
  *    References are left out: they are printed as their current citation (test/render.test.ts checks those).
  * That import keeps every word is tested per seed agreement in test/importer.test.ts ('loses no word').
  */
-import { inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import type { AstNode, LangiumDocument } from 'langium';
 import { AstUtils, CstUtils, GrammarUtils, isLeafCstNode, TextDocument } from 'langium';
@@ -29,6 +28,7 @@ import { FUZZ_SEED } from './fuzz/config.js';
 import type { SeedSet } from './fuzz/corpus.js';
 import { exampleSets, snippetSets } from './fuzz/corpus.js';
 import { buildSet } from './helpers.js';
+import { readZip } from '../compiler/diff/zip.js';
 
 const SETS = exampleSets();
 /** The snippet uses every element once (a kop, a tabel, signatures …): a set to render beside the examples. */
@@ -234,26 +234,14 @@ function htmlText(html: string): string {
 
 /** The text of word/document.xml in a DOCX (a zip): the contents of its w:t elements. */
 function docxText(docx: Buffer): string {
-    const eocd = docx.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    let p = docx.readUInt32LE(eocd + 16);
-    for (let i = 0; i < docx.readUInt16LE(eocd + 10); i++) {
-        const method = docx.readUInt16LE(p + 10);
-        const size = docx.readUInt32LE(p + 20);
-        const nameLength = docx.readUInt16LE(p + 28);
-        const name = docx.toString('utf8', p + 46, p + 46 + nameLength);
-        const local = docx.readUInt32LE(p + 42);
-        p += 46 + nameLength + docx.readUInt16LE(p + 30) + docx.readUInt16LE(p + 32);
-        if (name !== 'word/document.xml') continue;
-        const start = local + 30 + docx.readUInt16LE(local + 26) + docx.readUInt16LE(local + 28);
-        const data = docx.subarray(start, start + size);
-        const xml = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-        // Runs of a paragraph run on, as Word shows them ("Gemeente" linked, then "¹"); breaks, tabs and paragraphs
-        // separate words.
-        return xml.replace(/<w:(?:br|tab|cr)\b[^>]*\/>/g, '<w:t> </w:t>').split('</w:p>')
-            .map(para => [...para.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map(m => m[1]).join('')).join(' ')
-            .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-    }
-    throw new Error('no word/document.xml in the DOCX');
+    const document = readZip(docx).find(e => e.name === 'word/document.xml');
+    if (!document) throw new Error('no word/document.xml in the DOCX');
+    const xml = document.data.toString('utf8');
+    // Runs of a paragraph run on, as Word shows them ("Gemeente" linked, then "¹"); breaks, tabs and paragraphs
+    // separate words.
+    return xml.replace(/<w:(?:br|tab|cr)\b[^>]*\/>/g, '<w:t> </w:t>').split('</w:p>')
+        .map(para => [...para.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map(m => m[1]).join('')).join(' ')
+        .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
 suite('render keeps every word of the prose', () => {

@@ -9,7 +9,6 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { parse } from 'parse5';
 import { afterAll, beforeAll, describe as suite, expect, test } from 'vitest';
 import { labelOf } from '../compiler/render/build.js';
@@ -23,6 +22,7 @@ import type { Block, DocumentView, ListBlock } from '../compiler/render/view.js'
 import { loadWorkspace } from '../compiler/workspace.js';
 import { CLI, ROOT, ensureBundle } from './bundle.js';
 import { buildSet } from './helpers.js';
+import { readZip } from '../compiler/diff/zip.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'render');
 const GOLDEN = path.join(FIXTURES, 'golden');
@@ -198,26 +198,9 @@ suite('HTML', () => {
 
 // ---------------------------------------------------------------- DOCX
 
-/** The files of a zip archive (stored or deflated entries), read from its central directory. */
-export function unzip(buffer: Buffer): Map<string, Buffer> {
-    const files = new Map<string, Buffer>();
-    let end = buffer.length - 22;
-    while (end >= 0 && buffer.readUInt32LE(end) !== 0x06054b50) end--;
-    const count = buffer.readUInt16LE(end + 10);
-    let p = buffer.readUInt32LE(end + 16);
-    for (let i = 0; i < count; i++) {
-        const method = buffer.readUInt16LE(p + 10);
-        const size = buffer.readUInt32LE(p + 20);
-        const nameLength = buffer.readUInt16LE(p + 28);
-        const skip = nameLength + buffer.readUInt16LE(p + 30) + buffer.readUInt16LE(p + 32);
-        const name = buffer.toString('utf8', p + 46, p + 46 + nameLength);
-        const local = buffer.readUInt32LE(p + 42);
-        const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-        const data = buffer.subarray(start, start + size);
-        files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-        p += 46 + skip;
-    }
-    return files;
+/** The files of a zip archive, by name (the renvooi's own reader, compiler/diff/zip.ts). */
+function unzip(buffer: Buffer): Map<string, Buffer> {
+    return new Map(readZip(buffer).map(e => [e.name, e.data]));
 }
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'' };
