@@ -62,15 +62,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
         })),
         vscode.commands.registerCommand(ClientCommands.ShowLooptijd, () => withDocument(async document => {
             const { text } = await run<{ text: string }>(ServerCommands.Looptijd, document.uri.toString());
-            const shown = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
-            await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+            await showBeside(text, 'plaintext', true);
         })),
         // The cursor's provision: which value applies across the set, and why (rangorde, R5.3).
         vscode.commands.registerCommand(ClientCommands.ShowSlotValue, () => withDocument(async document => {
             const position = vscode.window.activeTextEditor!.selection.active;
             const { text } = await run<{ text: string }>(ServerCommands.SlotValue, document.uri.toString(), { line: position.line, character: position.character });
-            const shown = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
-            await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+            await showBeside(text, 'plaintext', true);
         })),
         // The rules open in an untitled editor beside the agreement: a drafter looks at them, and saves them where the
         // administration wants them. A set with errors gets its rules only on request, marked as forced.
@@ -86,8 +84,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
                 const choice = await vscode.window.showWarningMessage(status.message, { modal: true, detail: status.errors.join('\n') }, forced);
                 if (choice !== forced) return;
             }
-            const shown = await vscode.workspace.openTextDocument({ content: status.json, language: 'json' });
-            await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside });
+            await showBeside(status.json, 'json', false);
         })),
         // The reference-count lens sends LSP values; VS Code's command wants its own types.
         vscode.commands.registerCommand(ClientCommands.ShowReferences, (uri: string, position: LspPosition, locations: LspLocation[]) => {
@@ -187,4 +184,10 @@ class Preview implements vscode.Disposable {
         this.panel?.dispose();
         this.closed();
     }
+}
+
+/** Text the server produced, in an untitled editor beside the agreement (a preview tab unless it is meant to be kept). */
+async function showBeside(content: string, language: string, preview: boolean): Promise<void> {
+    const shown = await vscode.workspace.openTextDocument({ content, language });
+    await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview });
 }
