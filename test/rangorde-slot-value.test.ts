@@ -9,35 +9,8 @@ import { describe, expect, test } from 'vitest';
 import type { Hover } from 'vscode-languageserver';
 import { ServerCommands } from '../language/lsp/commands.js';
 import type { SlotValue } from '../language/rangorde/slot-value.js';
+import { basis, deel } from './fixtures/rangorde-set.js';
 import { buildSet } from './helpers.js';
-
-const basis = `basisovereenkomst Basis "Basisovereenkomst" {
-    partijen {
-        gemeente Gemeente "Gemeente Gouda"
-    }
-    gebeurtenis Ontvangst "ontvangst van de factuur"
-    artikel Betaling "Betaling" {
-        lid Termijn: "De Gemeente betaalt binnen dertig dagen."
-            termijn Betalen: Gemeente "betaalt" binnen 30 kalenderdagen na Ontvangst
-        lid Herinnering: "De Gemeente herinnert binnen vijf dagen."
-            termijn Herinneren: Gemeente "herinnert" binnen 5 kalenderdagen na Ontvangst
-    }
-}`;
-
-const deel = (rangorde: string) => `importeer "./basis.ovk"
-deelovereenkomst Deel "Deelovereenkomst" {
-    bijlage Tarieven "Tarieven" {
-        tarief HH: "Hulp bij het huishouden" € 27,50 per uur
-    }
-    rangorde: ${rangorde}
-    artikel Prijs "Prijs" {
-        lid Tarief: "Het tarief is € 28,00 per uur."
-            tarief HH: "Hulp bij het huishouden" € 28,00 per uur
-        lid Betaling: "In afwijking van de Basisovereenkomst betaalt de Gemeente binnen veertien dagen."
-            afwijking van Basis.Betaling
-            termijn Betalen: Gemeente "betaalt" binnen 14 kalenderdagen na Ontvangst
-    }
-}`;
 
 async function setUp(rangorde: string) {
     const { docs, services } = await buildSet({ 'basis.ovk': basis, 'deel.ovk': deel(rangorde) });
