@@ -62,8 +62,8 @@ suite('code actions', () => {
 }` };
         const { docs, actions } = await actionsFor(files, 'raam.ovk', 'number-as-text-stale');
         expect(actions.map(a => [a.title, a.isPreferred])).toEqual([
-            ['Vervang door verwijzing [artikel Wijzigingen] (bedoeld)', true],
-            ['Vervang door verwijzing [artikel Nietigheid] (zoals getypt)', false]
+            ['Vervang door verwijzing [artikel Wijzigingen] (waarschijnlijk bedoeld)', true],
+            ['Vervang door verwijzing [artikel Nietigheid] (het getypte nummer)', false]
         ]);
         const after = applied(actions[0], docs['raam.ovk']);
         expect(after).toContain('aanpassing van deze overeenkomst conform [artikel Wijzigingen]."');

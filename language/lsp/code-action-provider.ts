@@ -89,9 +89,9 @@ export class ContractspraakCodeActionProvider implements CodeActionProvider {
         const actions: CodeAction[] = [];
         const intended = stringValue(data.replacement);
         const typed = stringValue(data.typed);
-        if (intended) actions.push(this.quickFix(`Vervang door verwijzing ${intended} (bedoeld)`, diagnostic, document, diagnostic.range, intended));
+        if (intended) actions.push(this.quickFix(`Vervang door verwijzing ${intended} (waarschijnlijk bedoeld)`, diagnostic, document, diagnostic.range, intended));
         if (typed) {
-            const keep = this.quickFix(`Vervang door verwijzing ${typed} (zoals getypt)`, diagnostic, document, diagnostic.range, typed);
+            const keep = this.quickFix(`Vervang door verwijzing ${typed} (het getypte nummer)`, diagnostic, document, diagnostic.range, typed);
             keep.isPreferred = actions.length === 0;
             actions.push(keep);
         }
