@@ -13,6 +13,9 @@ import { ContractspraakIndexManager } from './contractspraak-index-manager.js';
 import { ContractspraakDocumentValidator } from './contractspraak-document-validator.js';
 import { ContractspraakLexer } from './contractspraak-lexer.js';
 import { ContractspraakScopeComputation, ContractspraakScopeProvider } from './contractspraak-scope.js';
+import { ContractspraakNodeDescriptionProvider } from './contractspraak-node-descriptions.js';
+import { ContractspraakNodeLocator } from './contractspraak-node-locator.js';
+import { ContractspraakLinker } from './contractspraak-linker.js';
 import { ContractspraakTokenBuilder } from './contractspraak-token-builder.js';
 import { registerValidationChecks } from './contractspraak-validator.js';
 import { DocumentSets } from './document-set.js';
@@ -36,7 +39,12 @@ export const ContractspraakModule: Module<ContractspraakServices, PartialLangium
     references: {
         DocumentSets: (services) => new DocumentSets(services.shared),
         ScopeComputation: (services) => new ContractspraakScopeComputation(services),
-        ScopeProvider: (services) => new ContractspraakScopeProvider(services)
+        ScopeProvider: (services) => new ContractspraakScopeProvider(services),
+        Linker: (services) => new ContractspraakLinker(services)
+    },
+    workspace: {
+        AstNodeDescriptionProvider: (services) => new ContractspraakNodeDescriptionProvider(services),
+        AstNodeLocator: () => new ContractspraakNodeLocator()
     },
     validation: {
         DocumentValidator: (services) => new ContractspraakDocumentValidator(services)

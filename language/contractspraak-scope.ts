@@ -6,29 +6,38 @@
  * document set (document-set.ts).
  */
 import type {
-    AstNode, AstNodeDescription, LangiumDocument, LocalSymbols, ReferenceInfo, Scope, Stream
+    AstNode, AstNodeDescription, AstNodeLocator, LangiumDocument, LocalSymbols, ReferenceInfo, Scope, Stream
 } from 'langium';
 import {
     AstUtils, Cancellation, DefaultScopeComputation, DefaultScopeProvider, MultiMap, MultiMapScope,
     WorkspaceCache, interruptAndCheck, stream
 } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
 import type { ContractspraakServices } from './contractspraak-module.js';
 import type { DocumentSets } from './document-set.js';
 import type { Document } from './generated/ast.js';
 import { namedElements } from './contractspraak-names.js';
+import { ContractspraakNodeDescriptionProvider } from './contractspraak-node-descriptions.js';
 
 export class ContractspraakScopeComputation extends DefaultScopeComputation {
+    protected readonly locator: AstNodeLocator;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.locator = services.workspace.AstNodeLocator;
+    }
 
     override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
         const root = document.parseResult.value as Document;
         const out: AstNodeDescription[] = [];
         if (!root.name) return out;
-        out.push(this.descriptions.createDescription(root, root.name, document));
+        out.push(this.describe(root, root.name, document, ''));
         await interruptAndCheck(cancelToken);
         for (const { node, path } of namedElements(root)) {
             const name = path.segments.join('.');
-            out.push(this.descriptions.createDescription(node, name, document));
-            out.push(this.descriptions.createDescription(node, `${root.name}.${name}`, document));
+            const at = this.locator.getAstNodePath(node);
+            out.push(this.describe(node, name, document, at));
+            out.push(this.describe(node, `${root.name}.${name}`, document, at));
         }
         return out;
     }
@@ -36,15 +45,23 @@ export class ContractspraakScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
         const root = document.parseResult.value as Document;
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
-        if (root.name) symbols.add(root, this.descriptions.createDescription(root, root.name, document));
+        if (root.name) symbols.add(root, this.describe(root, root.name, document, ''));
         await interruptAndCheck(cancelToken);
         for (const { node, path } of namedElements(root)) {
-            symbols.add(root, this.descriptions.createDescription(node, path.segments.join('.'), document));
+            const at = this.locator.getAstNodePath(node);
+            symbols.add(root, this.describe(node, path.segments.join('.'), document, at));
             path.containers.forEach((container, i) => {
-                symbols.add(container, this.descriptions.createDescription(node, path.segments.slice(i + 1).join('.'), document));
+                symbols.add(container, this.describe(node, path.segments.slice(i + 1).join('.'), document, at));
             });
         }
         return symbols;
+    }
+
+    /** One path per node, shared by the descriptions of its names (this language's provider takes it). */
+    protected describe(node: AstNode, name: string, document: LangiumDocument, path: string): AstNodeDescription {
+        return this.descriptions instanceof ContractspraakNodeDescriptionProvider
+            ? this.descriptions.describe(node, name, document, path)
+            : this.descriptions.createDescription(node, name, document);
     }
 }
 

@@ -1,0 +1,53 @@
+/**
+ * The language's AST node locator (shared container paths) and node descriptions (segments computed when asked)
+ * must answer exactly what Langium's defaults answer: paths, names, types and segments of an example agreement.
+ */
+import * as fs from 'node:fs';
+import type { AstNodeDescription } from 'langium';
+import { AstUtils, DefaultAstNodeDescriptionProvider, DefaultAstNodeLocator } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { buildSet, createServices } from './helpers.js';
+
+const text = fs.readFileSync('examples/model-raamovereenkomst/raamovereenkomst.ovk', 'utf8');
+
+describe('AST node paths and descriptions', () => {
+    it('gives every node of an example the path of Langium\'s locator, and the path finds the node', async () => {
+        const { docs, services } = await buildSet({ 'raam.ovk': text });
+        const root = docs['raam.ovk'].parseResult.value;
+        const ours = services.Contractspraak.workspace.AstNodeLocator;
+        const langium = new DefaultAstNodeLocator();
+        let n = 0;
+        for (const node of AstUtils.streamAst(root)) {
+            const path = ours.getAstNodePath(node);
+            expect(path).toBe(langium.getAstNodePath(node));
+            expect(ours.getAstNode(root, path)).toBe(node);
+            n++;
+        }
+        expect(n).toBeGreaterThan(2000);
+    });
+
+    it('describes the exported symbols with the segments of Langium\'s provider', async () => {
+        const services = createServices();
+        const { docs } = await buildSet({ 'raam.ovk': text }, services);
+        const doc = docs['raam.ovk'];
+        const exported: AstNodeDescription[] = services.shared.workspace.IndexManager.allElements().toArray();
+        expect(exported.length).toBeGreaterThan(100);
+        const langium = new DefaultAstNodeDescriptionProvider(services.Contractspraak);
+        for (const d of exported) {
+            const expected = langium.createDescription(d.node!, d.name, doc);
+            expect({ name: d.name, type: d.type, path: d.path, uri: d.documentUri.toString() })
+                .toEqual({ name: expected.name, type: expected.type, path: expected.path, uri: expected.documentUri.toString() });
+            expect(d.nameSegment).toEqual(expected.nameSegment);
+            expect(d.selectionSegment).toEqual(expected.selectionSegment);
+        }
+        // A named artikel's name segment covers its name in the text.
+        const artikel = exported.find(d => d.type === 'Artikel')!;
+        expect(doc.textDocument.getText(artikel.nameSegment!.range)).toBe(artikel.name.split('.').pop());
+    });
+
+    it('reads the message of an unresolved reference when asked', async () => {
+        const { docs } = await buildSet({ 'raam.ovk': text });
+        const failed = docs['raam.ovk'].references.find(r => r.error);
+        expect(failed?.error?.message).toMatch(/^Could not resolve reference to \w+ named '.+'\.$/);
+    });
+});
