@@ -47,7 +47,7 @@ export async function jobLsp(files: GeneratedFile[], options: { serverPath: stri
     fs.rmSync(options.folder, { recursive: true, force: true });
     fs.mkdirSync(options.folder, { recursive: true });
     for (const f of files) fs.writeFileSync(path.join(options.folder, f.path), f.text);
-    const server = spawn(process.execPath, [options.serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), options.serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const pid = server.pid!;
     const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     const published = new Map<string, number>();   // uri → time of the last publication

@@ -4,10 +4,11 @@
  * `term-undefined`, and unresolved capitalised words (soft term references) stay silent.
  */
 import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationCheck, ValidationOptions } from 'langium';
-import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, OperationCancelled, interruptAndCheck } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, OperationCancelled, interruptAndCheck } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Codes } from './diagnostics.js';
 import { translateSyntaxMessage } from './syntax-messages.js';
+import { collectNodes } from './ast-walk.js';
 
 const REF_KIND: Record<string, string> = {
     ArtikelRef: 'artikel', LidRef: 'lid', OnderdeelRef: 'onderdeel', BijlageRef: 'bijlage', BegripRef: 'begrip',
@@ -42,7 +43,8 @@ export class ContractspraakDocumentValidator extends DefaultDocumentValidator {
 
     /**
      * Langium's walk, with its per-node costs taken out: it awaited a cancellation check and built a stream of
-     * checks for every node, though most nodes (the words of prose) have no check. A 500-line document has
+     * checks for every node, though most nodes (the words of prose) have no check; and it walked with a stream
+     * per node (ast-walk.ts). A 500-line document has
      * ≈ 5,000 nodes; a hub edit re-validates 200 of them. Checks per type are looked up once per document,
      * cancellation is still seen at every node, and the event loop is given its turn every 64 nodes.
      */
@@ -50,18 +52,21 @@ export class ContractspraakDocumentValidator extends DefaultDocumentValidator {
         cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         const byType = new Map<string, ValidationCheck[]>();
-        const nodes = AstUtils.streamAst(rootNode).iterator();
-        let count = 0;
-        for (const node of nodes) {
-            if ((count++ & 63) === 0) await interruptAndCheck(cancelToken);
-            else if (cancelToken.isCancellationRequested) throw OperationCancelled;
+        // The nodes first (one walk without a stream per node, ast-walk.ts), with whether each is validated.
+        const validated: boolean[] = [];
+        const nodes = collectNodes(rootNode, [], node => {
             const nodeOptions = this.validateSingleNodeOptions(node, options);
-            if (nodeOptions.validateNode) {
-                let checks = byType.get(node.$type);
-                if (!checks) byType.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
-                for (const check of checks) await check(node, acceptor, cancelToken);
-            }
-            if (!nodeOptions.validateChildren) nodes.prune();
+            validated.push(nodeOptions.validateNode);
+            return nodeOptions.validateChildren;
+        });
+        for (let i = 0; i < nodes.length; i++) {
+            if ((i & 63) === 0) await interruptAndCheck(cancelToken);
+            else if (cancelToken.isCancellationRequested) throw OperationCancelled;
+            if (!validated[i]) continue;
+            const node = nodes[i];
+            let checks = byType.get(node.$type);
+            if (!checks) byType.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+            for (const check of checks) await check(node, acceptor, cancelToken);
         }
     }
 

@@ -16,6 +16,7 @@ import { ContractspraakScopeComputation, ContractspraakScopeProvider } from './c
 import { ContractspraakNodeDescriptionProvider } from './contractspraak-node-descriptions.js';
 import { ContractspraakNodeLocator } from './contractspraak-node-locator.js';
 import { ContractspraakLinker } from './contractspraak-linker.js';
+import { ContractspraakReferenceDescriptionProvider } from './contractspraak-reference-descriptions.js';
 import { ContractspraakTokenBuilder } from './contractspraak-token-builder.js';
 import { registerValidationChecks } from './contractspraak-validator.js';
 import { DocumentSets } from './document-set.js';
@@ -44,7 +45,8 @@ export const ContractspraakModule: Module<ContractspraakServices, PartialLangium
     },
     workspace: {
         AstNodeDescriptionProvider: (services) => new ContractspraakNodeDescriptionProvider(services),
-        AstNodeLocator: () => new ContractspraakNodeLocator()
+        AstNodeLocator: () => new ContractspraakNodeLocator(),
+        ReferenceDescriptionProvider: (services) => new ContractspraakReferenceDescriptionProvider(services)
     },
     validation: {
         DocumentValidator: (services) => new ContractspraakDocumentValidator(services)
