@@ -66,7 +66,11 @@ export class ContractspraakDocumentValidator extends DefaultDocumentValidator {
             const node = nodes[i];
             let checks = byType.get(node.$type);
             if (!checks) byType.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
-            for (const check of checks) await check(node, acceptor, cancelToken);
+            for (const check of checks) {
+                // Checks are plain calls (contractspraak-validation-registry.ts): await only a promise.
+                const pending = check(node, acceptor, cancelToken);
+                if (pending) await pending;
+            }
         }
     }
 

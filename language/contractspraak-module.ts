@@ -16,6 +16,7 @@ import { ContractspraakScopeComputation, ContractspraakScopeProvider } from './c
 import { ContractspraakNodeDescriptionProvider } from './contractspraak-node-descriptions.js';
 import { ContractspraakNodeLocator } from './contractspraak-node-locator.js';
 import { ContractspraakLinker } from './contractspraak-linker.js';
+import { ContractspraakValidationRegistry } from './contractspraak-validation-registry.js';
 import { ContractspraakReferenceDescriptionProvider } from './contractspraak-reference-descriptions.js';
 import { ContractspraakTokenBuilder } from './contractspraak-token-builder.js';
 import { registerValidationChecks } from './contractspraak-validator.js';
@@ -49,7 +50,8 @@ export const ContractspraakModule: Module<ContractspraakServices, PartialLangium
         ReferenceDescriptionProvider: (services) => new ContractspraakReferenceDescriptionProvider(services)
     },
     validation: {
-        DocumentValidator: (services) => new ContractspraakDocumentValidator(services)
+        DocumentValidator: (services) => new ContractspraakDocumentValidator(services),
+        ValidationRegistry: (services) => new ContractspraakValidationRegistry(services)
     }
 };
 

@@ -3,22 +3,29 @@
  * `Resultaatsovereenkomst`) and Dutch inflections (`Contractanten` of `Contractant`). Pure logic.
  */
 
+/** Three rows of the distance table, reused: the checks ask for a distance for many words of every document. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), capped at max+1. */
 export function editDistance(a: string, b: string, max = 3): number {
     if (Math.abs(a.length - b.length) > max) return max + 1;
-    const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++) d[0][j] = j;
+    if (rows[0].length <= b.length) rows = rows.map(() => new Int32Array(2 * (b.length + 1)));
+    let [before, previous, current] = rows;
+    for (let j = 0; j <= b.length; j++) previous[j] = j;
     for (let i = 1; i <= a.length; i++) {
+        current[0] = i;
         let rowMin = Infinity;
         for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-            rowMin = Math.min(rowMin, d[i][j]);
+            const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+            let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, before[j - 2] + 1);
+            current[j] = d;
+            if (d < rowMin) rowMin = d;
         }
         if (rowMin > max) return max + 1;
+        [before, previous, current] = [previous, current, before];
     }
-    return d[a.length][b.length];
+    return previous[b.length];
 }
 
 const SUFFIXES = ['en', 's', "'s", 'n', 'e', 'ën'];
