@@ -30,6 +30,9 @@ import { MemoryFileSystem, astToJson, gc, loadAverage, median, regexScan, summar
 import { SEED_DENSITY } from './phrases.js';
 
 const SEED = 20261130;
+/** Workspaces of 20, 200 and 600 files × 500 lines: 10k, 100k and 300k lines. */
+const LINEARITY_FILES = [20, 200, 600];
+const LINEARITY_ROUNDS = 3;
 const PHASES = ['IndexedContent', 'ComputedScopes', 'Linked', 'IndexedReferences', 'Validated'] as const;
 type Phase = typeof PHASES[number] | 'Parsed';
 
@@ -517,8 +520,10 @@ async function jobScaling(files: number, clusterSize: number) {
         fs.writeFileSync(process.env.BENCH_EDIT_PROFILE, JSON.stringify(profile));
         log(`profiled ${count} edits of ${target.path}: ${more.map(x => x.toFixed(0)).join(' ')} ms on-CPU`);
     }
+    const regex = tm(await time(() => { let n = 0; for (const f of list) n += regexScan(f.text); return n; }));
+    const bytes = list.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0);
     log(`scaling ${files} files, clusters of ${clusterSize}: build ${b.timing.onCpu.toFixed(0)} ms, leaf edit ${e.timing.onCpu.toFixed(0)} ms`);
-    return { kind: 'scaling', files, clusterSize, lines: totalStats(list).lines, build: b.timing, phases: b.phases, edit: e.timing, editValidated: e.validated, editProfile };
+    return { kind: 'scaling', files, clusterSize, lines: totalStats(list).lines, bytes, build: b.timing, regex, phases: b.phases, edit: e.timing, editValidated: e.validated, editProfile };
 }
 
 function log(message: string): void {
@@ -612,6 +617,15 @@ async function parent(argv: string[]) {
     const quick = argv.includes('--quick');
     const results: Record<string, unknown> = {};
     for (const [key, job] of Object.entries(jobList(quick ? 'quick' : 'full'))) results[key] = spawnJob(job);
+    // Linearity (issue 10: the 300k-line set ≤ 3.3× the 100k one): cold builds of 10k, 100k and 300k lines, each in
+    // its own process, in interleaved rounds so that a change of load hits every size alike.
+    if (!quick) {
+        const runs: unknown[] = [];
+        for (let round = 0; round < LINEARITY_ROUNDS; round++) {
+            for (const files of LINEARITY_FILES) runs.push({ ...spawnJob(`scaling:${files}:10`), round });
+        }
+        results.linearity = { runs };
+    }
     const report: Report = {
         machine: { ...info, loadEnd: loadAverage(), totalSeconds: (performance.now() - t0) / 1000, quick },
         seedDensity: SEED_DENSITY, results
@@ -833,12 +847,37 @@ function renderMarkdown(report: Report): string {
     }
 
     if (scaling.length) {
-        p('## Scaling with the number of files (`--scaling`, one cold build each)', '',
+        let when = '';
+        try { const sm = JSON.parse(fs.readFileSync(path.join(repoRoot, 'bench', 'scaling.json'), 'utf8')).machine; when = ` — run of ${sm.date} on commit ${sm.commit}`; } catch { /* none */ }
+        p(`## Scaling with the number of files (\`--scaling\`, one cold build each${when})`, '',
             'The same 500-line documents in the S2 topology (hub, basisovereenkomsten with their deelovereenkomsten). A build whose ms per file grows with the number of files is super-linear.', '',
             '| files | topology | lines | build on-CPU ms | ms per file | leaf edit on-CPU ms | docs re-validated | computeVisible ms (calls) in the edit | validation of Document nodes in the edit (ms) |',
             '|---|---|---|---|---|---|---|---|---|');
         for (const x of scaling) {
             p(`| ${x.files} | clusters of ${x.clusterSize} | ${f0(x.lines)} | ${f0(x.build.onCpu)} | ${f0(x.build.onCpu / x.files)} | ${f0(x.edit.onCpu)} | ${x.editValidated} | ${f0(x.editProfile.computeVisible.ms)} (${x.editProfile.computeVisible.calls}) | ${f0(x.editProfile.checks.Document?.ms ?? NaN)} |`);
+        }
+        p('');
+    }
+
+    const linearity = (r.linearity as { runs: Array<ScalingResult & { round: number }> } | undefined)?.runs ?? [];
+    if (linearity.length) {
+        const sizes = [...new Set(linearity.map(x => x.files))].sort((a, b) => a - b);
+        const rounds = [...new Set(linearity.map(x => x.round))];
+        const of = (files: number) => linearity.filter(x => x.files === files);
+        const base = sizes.find(f => f === 200);
+        const ratioTo = (files: number) => rounds.map(k => {
+            const a = linearity.find(x => x.files === files && x.round === k), b = linearity.find(x => x.files === base && x.round === k);
+            return a && b ? a.build.onCpu / b.build.onCpu : NaN;
+        }).filter(Number.isFinite);
+        p(`## Linearity: 10k, 100k and 300k lines (cold check, ${rounds.length} interleaved rounds)`, '',
+            `Workspaces of ${sizes.join(', ')} files × 500 lines in the S2 topology; every build is the first (cold) full build of its own process, as \`contractspraak check\` in CI, and the rounds run the sizes in turn so that a change of load hits each alike. Ratios to the 200-file set are taken per round, then the median.`, '',
+            '| files | lines | MB | cold build on-CPU ms: median [min–max] | µs per line | × the 100k-line build (per round) | build ÷ regex scan | leaf edit on-CPU ms (median) |',
+            '|---|---|---|---|---|---|---|---|');
+        for (const files of sizes) {
+            const xs = of(files);
+            const b = xs.map(x => x.build.onCpu);
+            const ratios = base ? ratioTo(files) : [];
+            p(`| ${files} | ${f0(xs[0].lines)} | ${mb(xs[0].bytes)} | **${f0(median(b))}** [${f0(Math.min(...b))}–${f0(Math.max(...b))}] | ${f1(1000 * median(b) / xs[0].lines)} | ${ratios.length ? `**${f2(median(ratios))}×** (${ratios.map(f2).join(', ')}) for ${f2(xs[0].lines / of(base!)[0].lines)}× the lines` : '–'} | ${f1(median(xs.map(x => x.build.onCpu / x.regex.onCpu)))}× | ${f0(median(xs.map(x => x.edit.onCpu)))} |`);
         }
         p('');
     }
@@ -898,7 +937,14 @@ function renderMarkdown(report: Report): string {
         const memsAll = [...singles.filter(x => x.memory && x.lines >= 9000).map(x => x.memory!.perSourceByte), ...(ws?.memory ? [ws.memory.perSourceByte] : [])];
         if (memsAll.length) g10.push(['retained memory ≤ 50 B per source byte', `${memsAll.map(f1).join(' / ')} B (10k, 99k single; workspace)`, verdict10(Math.max(...memsAll) <= 50)]);
         const sc200 = scaling.find(x => x.files === 200 && x.clusterSize === 10), sc600 = scaling.find(x => x.files === 600 && x.clusterSize === 10);
-        if (sc200 && sc600) {
+        const rounds = [...new Set(linearity.map(x => x.round))].map(k => {
+            const a = linearity.find(x => x.files === 600 && x.round === k), b = linearity.find(x => x.files === 200 && x.round === k);
+            return a && b ? { ratio: a.build.onCpu / b.build.onCpu, lines: a.lines / b.lines } : undefined;
+        }).filter((x): x is { ratio: number; lines: number } => !!x);
+        if (rounds.length) {
+            const ratio = median(rounds.map(x => x.ratio));
+            g10.push(['300k-line set ≤ 3.3× the 100k one', `cold builds in ${rounds.length} interleaved rounds (Linearity above): median ${f2(ratio)}× (rounds ${rounds.map(x => f2(x.ratio)).join(', ')}) for ${f2(rounds[0].lines)}× the lines`, verdict10(ratio <= 3.3)]);
+        } else if (sc200 && sc600) {
             const ratio = sc600.build.onCpu / sc200.build.onCpu;
             g10.push(['300k-line set ≤ 3.3× the 100k one', `--scaling, one cold build each: ${f0(sc600.lines)} lines ${f0(sc600.build.onCpu)} ms ÷ ${f0(sc200.lines)} lines ${f0(sc200.build.onCpu)} ms on-CPU = ${f2(ratio)}× (${f2(sc600.lines / sc200.lines)}× the lines)`, verdict10(ratio <= 3.3)]);
         } else {
