@@ -1,12 +1,29 @@
 /**
  * The references of a document as the index stores them (find references, rename, which documents an edit
  * affects). Langium's provider walks the tree with a stream per node and looks up the document and the source
- * path of every reference from scratch; here one walk (ast-walk.ts) and the document at hand.
+ * path of every reference from scratch; here one walk (ast-walk.ts) and the document at hand. A description
+ * keeps the reference's CST node (alive with its tree anyway) and computes its segment when asked, instead of
+ * four objects per reference held by the index for the life of the document.
  */
-import type { AstNodeLocator, LangiumDocument, ReferenceDescription } from 'langium';
+import type { AstNodeLocator, CstNode, DocumentSegment, LangiumDocument, ReferenceDescription, URI } from 'langium';
 import { Cancellation, CstUtils, DefaultReferenceDescriptionProvider, OperationCancelled, UriUtils, interruptAndCheck } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { collectReferences } from './ast-walk.js';
+
+class IndexedReference implements ReferenceDescription {
+    constructor(
+        readonly sourceUri: URI,
+        readonly sourcePath: string,
+        readonly targetUri: URI,
+        readonly targetPath: string,
+        readonly local: boolean,
+        private readonly refNode: CstNode
+    ) { }
+
+    get segment(): DocumentSegment {
+        return CstUtils.toDocumentSegment(this.refNode);
+    }
+}
 
 export class ContractspraakReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     protected readonly locator: AstNodeLocator;
@@ -28,14 +45,8 @@ export class ContractspraakReferenceDescriptionProvider extends DefaultReference
             if (reference.error || !reference.$refNode) continue;
             const target = reference.$nodeDescription;
             if (!target) continue;
-            descriptions.push({
-                sourceUri,
-                sourcePath: this.locator.getAstNodePath(container),
-                targetUri: target.documentUri,
-                targetPath: target.path,
-                segment: CstUtils.toDocumentSegment(reference.$refNode),
-                local: UriUtils.equals(target.documentUri, sourceUri)
-            });
+            descriptions.push(new IndexedReference(sourceUri, this.locator.getAstNodePath(container), target.documentUri, target.path,
+                UriUtils.equals(target.documentUri, sourceUri), reference.$refNode));
         }
         return descriptions;
     }

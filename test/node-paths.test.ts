@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import type { AstNodeDescription } from 'langium';
-import { AstUtils, DefaultAstNodeDescriptionProvider, DefaultAstNodeLocator } from 'langium';
+import { AstUtils, DefaultAstNodeDescriptionProvider, DefaultAstNodeLocator, DefaultReferenceDescriptionProvider } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { buildSet, createServices } from './helpers.js';
 
@@ -43,6 +43,18 @@ describe('AST node paths and descriptions', () => {
         // A named artikel's name segment covers its name in the text.
         const artikel = exported.find(d => d.type === 'Artikel')!;
         expect(doc.textDocument.getText(artikel.nameSegment!.range)).toBe(artikel.name.split('.').pop());
+    });
+
+    it('indexes the references of an example as Langium\'s provider does, segments included', async () => {
+        const services = createServices();
+        const { docs } = await buildSet({ 'raam.ovk': text }, services);
+        const doc = docs['raam.ovk'];
+        const plain = (d: { sourceUri: { toString(): string }; sourcePath: string; targetUri: { toString(): string }; targetPath: string; segment: unknown; local: boolean }) =>
+            ({ sourceUri: d.sourceUri.toString(), sourcePath: d.sourcePath, targetUri: d.targetUri.toString(), targetPath: d.targetPath, segment: d.segment, local: d.local });
+        const ours = (await services.Contractspraak.workspace.ReferenceDescriptionProvider.createDescriptions(doc)).map(plain);
+        const langium = (await new DefaultReferenceDescriptionProvider(services.Contractspraak).createDescriptions(doc)).map(plain);
+        expect(ours.length).toBeGreaterThan(100);
+        expect(ours).toEqual(langium);
     });
 
     it('keeps the name of an unresolved reference with its error, and one message per reference type', async () => {
