@@ -3,7 +3,7 @@
  * must answer exactly what Langium's defaults answer: paths, names, types and segments of an example agreement.
  */
 import * as fs from 'node:fs';
-import type { AstNodeDescription } from 'langium';
+import type { AstNodeDescription, ReferenceDescription } from 'langium';
 import { AstUtils, DefaultAstNodeDescriptionProvider, DefaultAstNodeLocator, DefaultReferenceDescriptionProvider } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { buildSet, createServices } from './helpers.js';
@@ -49,7 +49,7 @@ describe('AST node paths and descriptions', () => {
         const services = createServices();
         const { docs } = await buildSet({ 'raam.ovk': text }, services);
         const doc = docs['raam.ovk'];
-        const plain = (d: { sourceUri: { toString(): string }; sourcePath: string; targetUri: { toString(): string }; targetPath: string; segment: unknown; local: boolean }) =>
+        const plain = (d: ReferenceDescription) =>
             ({ sourceUri: d.sourceUri.toString(), sourcePath: d.sourcePath, targetUri: d.targetUri.toString(), targetPath: d.targetPath, segment: d.segment, local: d.local });
         const ours = (await services.Contractspraak.workspace.ReferenceDescriptionProvider.createDescriptions(doc)).map(plain);
         const langium = (await new DefaultReferenceDescriptionProvider(services.Contractspraak).createDescriptions(doc)).map(plain);
