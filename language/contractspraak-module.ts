@@ -16,6 +16,7 @@ import { ContractspraakScopeComputation, ContractspraakScopeProvider } from './c
 import { ContractspraakNodeDescriptionProvider } from './contractspraak-node-descriptions.js';
 import { ContractspraakNodeLocator } from './contractspraak-node-locator.js';
 import { ContractspraakLinker } from './contractspraak-linker.js';
+import { ContractspraakDocuments } from './contractspraak-documents.js';
 import { ContractspraakValidationRegistry } from './contractspraak-validation-registry.js';
 import { ContractspraakReferenceDescriptionProvider } from './contractspraak-reference-descriptions.js';
 import { ContractspraakTokenBuilder } from './contractspraak-token-builder.js';
@@ -57,6 +58,7 @@ export const ContractspraakModule: Module<ContractspraakServices, PartialLangium
 
 export const ContractspraakSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
+        LangiumDocuments: (services) => new ContractspraakDocuments(services),
         DocumentBuilder: (services) => new ContractspraakDocumentBuilder(services),
         IndexManager: (services) => new ContractspraakIndexManager(services)
     }

@@ -8,6 +8,7 @@ import type { AstNode, LangiumDocument, LangiumDocuments, LangiumSharedCoreServi
 import { AstUtils, DocumentState, URI, UriUtils } from 'langium';
 import type { Document } from './generated/ast.js';
 import { isBijlage, isDocument, isDocumentVerwijzing, isProse } from './generated/ast.js';
+import type { ContractspraakDocuments } from './contractspraak-documents.js';
 import { proseText } from './prose.js';
 
 export interface ImportLink {
@@ -75,6 +76,10 @@ export class DocumentSets {
     /** Per document URI: the root the caches last saw and its links. */
     protected readonly known = new Map<string, { root: unknown; links: string }>();
     protected dirty = true;
+    /** Documents changed or parsed again since the last check; the others kept their roots. */
+    protected readonly touched = new Set<string>();
+    /** `ContractspraakDocuments.membership` at the last check: a document came or went when it differs. */
+    protected membership = NaN;
     /** Folders a document set must stay inside; the CLI sets them, the editor uses its workspace folders. */
     roots: string[] | undefined;
     /** Files inside the roots by name that a loader did not read: a symbolic link leads outside (URIs as strings). */
@@ -83,32 +88,55 @@ export class DocumentSets {
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
         const builder = shared.workspace.DocumentBuilder;
-        builder.onUpdate(() => { this.dirty = true; });
-        builder.onBuildPhase(DocumentState.Parsed, () => { this.dirty = true; });
+        builder.onUpdate((changed, deleted) => {
+            for (const uri of [...changed, ...deleted]) this.touched.add(uri.toString());
+            this.dirty = true;
+        });
+        builder.onBuildPhase(DocumentState.Parsed, documents => {
+            for (const doc of documents) this.touched.add(doc.uri.toString());
+            this.dirty = true;
+        });
     }
 
-    /** Drops the caches when a document came or went or its links changed since they were filled. */
+    /**
+     * Drops the caches when a document came or went or its links changed since they were filled. Only the
+     * documents changed or parsed since the last check are looked at, unless a document came or went (or the
+     * documents service cannot tell): then all of them.
+     */
     protected refresh(): void {
         if (!this.dirty) return;
         this.dirty = false;
+        const membership = (this.documents as Partial<ContractspraakDocuments>).membership ?? NaN;
+        const everything = membership !== this.membership;
+        this.membership = membership;
         let changed = false;
         const present = new Set<string>();
-        for (const doc of this.documents.all) {
+        const look = (doc: LangiumDocument) => {
             const uri = doc.uri.toString();
             present.add(uri);
             const root = doc.parseResult?.value;
             const known = this.known.get(uri);
-            if (known && known.root === root) continue;
+            if (known && known.root === root) return;
             const links = isDocument(root) ? importLinks(root, doc.uri).map(l => `${l.deel ? 'uit' : 'importeer'} ${l.uri.toString()}`).join('\n') : '';
             if (!known || known.links !== links) changed = true;
             this.known.set(uri, { root, links });
-        }
-        for (const uri of [...this.known.keys()]) {
-            if (!present.has(uri)) {
-                this.known.delete(uri);
-                changed = true;
+        };
+        if (everything) {
+            for (const doc of this.documents.all) look(doc);
+            for (const uri of [...this.known.keys()]) {
+                if (!present.has(uri)) {
+                    this.known.delete(uri);
+                    changed = true;
+                }
+            }
+        } else {
+            for (const uri of this.touched) {
+                const doc = this.documents.getDocument(URI.parse(uri));
+                if (doc) look(doc);
+                else if (this.known.delete(uri)) changed = true;
             }
         }
+        this.touched.clear();
         if (changed) {
             this.visible.clear();
             this.wholesMap = undefined;

@@ -62,6 +62,13 @@ async function workspace(files: Record<string, string>) {
         published: (name: string) => show(get(name)),
         /** The document validated again now: what the checks say with the caches as they are. */
         fresh: async (name: string) => show(get(name), await services.Contractspraak.validation.DocumentValidator.validateDocument(get(name))),
+        /** URIs (file names) of the documents that see a document, and the set object seen from one. */
+        viewers: (name: string) => [...services.Contractspraak.references.DocumentSets.viewersOf(`file:///sc/${name}`)].map(u => u.slice('file:///sc/'.length)).sort(),
+        visible: (name: string) => services.Contractspraak.references.DocumentSets.visibleFrom(get(name)),
+        remove: async (name: string) => {
+            vfs.delete(`file:///sc/${name}`);
+            await shared.workspace.DocumentBuilder.update([], [URI.parse(`file:///sc/${name}`)]);
+        },
         /** The rangorde analysis of the set seen from a document (the object, to tell a kept one from a new one). */
         analysis: (name: string) => rangordeAnalyzer(services.Contractspraak).analysisOf(get(name)).analysis,
         /** The core id of the provision `termijn Betaling` of a document in the set seen from `top`. */
@@ -204,5 +211,24 @@ deelovereenkomst Deel "Deel" {
         await ws.edit('basis.ovk', basis(30).replace('begrip Zorgdag:', 'begrip Zorgdag / Zorgdagen:'));
         expect(ws.published('deel2.ovk')).toEqual([]);
         expect(await ws.fresh('deel2.ovk')).toEqual([]);
+    });
+});
+
+describe('the document sets follow the edits that change them, and only those', () => {
+    test('a prose edit keeps the sets; an import added or removed, a new file and a deleted file change them', async () => {
+        const ws = await workspace(files());
+        expect(ws.viewers('basis.ovk')).toEqual(['deel1.ovk', 'deel2.ovk']);
+        const before = ws.visible('deel1.ovk');
+        await ws.edit('deel1.ovk', deel(1, 14, 'Elke dag telt.'));
+        expect(ws.visible('deel1.ovk')).toBe(before);
+        await ws.edit('elders.ovk', `importeer "./basis.ovk"\n${elders}`);
+        expect(ws.viewers('basis.ovk')).toEqual(['deel1.ovk', 'deel2.ovk', 'elders.ovk']);
+        await ws.edit('deel1.ovk', deel(1, 14).replace('importeer "./basis.ovk"\n', ''));
+        expect(ws.viewers('basis.ovk')).toEqual(['deel2.ovk', 'elders.ovk']);
+        expect([...ws.visible('deel1.ovk')]).toEqual([]);
+        await ws.remove('deel2.ovk');
+        expect(ws.viewers('basis.ovk')).toEqual(['elders.ovk']);
+        await ws.edit('deel3.ovk', deel(3, 30));
+        expect(ws.viewers('basis.ovk')).toEqual(['deel3.ovk', 'elders.ovk']);
     });
 });

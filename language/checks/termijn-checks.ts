@@ -3,8 +3,9 @@
  * termijnen/findings.ts; this file reports it on the document being validated. Conflicts between termijnen are
  * looked for in the document set: the documents it sees and those that see it, so both sides hear of them.
  */
-import type { AstNode, LangiumDocument, LangiumDocuments, ValidationAcceptor } from 'langium';
-import { AstUtils, DocumentState, GrammarUtils, WorkspaceCache } from 'langium';
+import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
+import { AstUtils, GrammarUtils } from 'langium';
+import type { ContractspraakDocuments } from '../contractspraak-documents.js';
 import type { ContractspraakServices } from '../contractspraak-module.js';
 import type { Code } from '../diagnostics.js';
 import type { DocumentSets } from '../document-set.js';
@@ -23,15 +24,12 @@ const inCatalogue: Record<TermijnCode, Code> = {
 };
 
 export class TermijnChecks {
-    protected readonly documents: LangiumDocuments;
+    protected readonly documents: ContractspraakDocuments;
     protected readonly documentSets: DocumentSets;
-    /** Position of each document in LangiumDocuments (the order the set is compared in). */
-    protected readonly order: WorkspaceCache<'order', Map<string, { at: number; document: LangiumDocument }>>;
 
     constructor(services: ContractspraakServices) {
-        this.documents = services.shared.workspace.LangiumDocuments;
+        this.documents = services.shared.workspace.LangiumDocuments as ContractspraakDocuments;
         this.documentSets = services.references.DocumentSets;
-        this.order = new WorkspaceCache(services.shared, DocumentState.IndexedReferences);
     }
 
     checkDocument(root: Document, accept: ValidationAcceptor): void {
@@ -51,7 +49,8 @@ export class TermijnChecks {
     /** The other documents of the sets this document is in. */
     protected setOf(document: LangiumDocument): Document[] {
         const uri = document.uri.toString();
-        const order = this.order.get('order', () => new Map(this.documents.all.toArray().map((d, at) => [d.uri.toString(), { at, document: d }])));
+        // Compared in the order of LangiumDocuments, kept until a document comes or goes.
+        const order = this.documents.positions();
         // The set's documents, not every document of the workspace: a deel sees two, the hub is seen by all.
         const members = new Set([...this.documentSets.visibleFrom(document), ...this.documentSets.viewersOf(uri)]);
         members.delete(uri);
