@@ -598,7 +598,7 @@ function jobList(mode: 'full' | 'quick'): Record<string, string> {
     }
     return {
         corpus: 'corpus', s1_1k: 'single:1000:15:1', s1_10k: 'single:10000:7:1', s1_100k: 'single:100000:3:0',
-        ws: 'ws:200:500:0.2:10:30:2:11:3:3:11', lsp: 'lsp:200:12:10'
+        ws: 'ws:200:500:0.2:10:30:2:11:3:3:11', lsp: 'lsp:200:20:10'
     };
 }
 
@@ -630,6 +630,11 @@ async function parent(argv: string[]) {
         machine: { ...info, loadEnd: loadAverage(), totalSeconds: (performance.now() - t0) / 1000, quick },
         seedDensity: SEED_DENSITY, results
     };
+    try {
+        const old = JSON.parse(fs.readFileSync(path.join(repoRoot, 'bench', 'results.json'), 'utf8')) as Report;
+        // A quick run has other sizes: nothing to compare.
+        if (!quick && !old.machine.quick) report.previous = { date: old.machine.date, commit: old.machine.commit, load: `${old.machine.loadStart} → ${old.machine.loadEnd}`, figures: keyFigures(old) };
+    } catch { /* no previous run */ }
     // A quick run is a smoke test: its numbers go to bench/tmp/ (not committed), the report to stdout.
     const out = quick ? path.join('tmp', 'results-quick.json') : 'results.json';
     fs.mkdirSync(path.join(repoRoot, 'bench', 'tmp'), { recursive: true });
@@ -661,6 +666,64 @@ interface Report {
     machine: ReturnType<typeof machine> & { loadEnd: string; totalSeconds: number; quick: boolean };
     seedDensity: typeof SEED_DENSITY;
     results: Record<string, unknown>;
+    /** The key figures of the run this one replaced (bench/results.json before it was overwritten). */
+    previous?: { date: string; commit: string; load: string; figures: KeyFigures };
+}
+
+type KeyFigures = Partial<Record<FigureKey, number>>;
+type FigureKey = 'coldBuild' | 'coldRatio' | 'warmBuild99k' | 'leafEdit' | 'hubEdit' | 'lspLeaf' | 'lspHub' | 'lspHubAll'
+    | 'completion' | 'hover' | 'mem10k' | 'mem99k' | 'memWorkspace' | 'linearity';
+
+/** What the comparison with the previous run shows, with the direction that is better (all: lower). */
+const FIGURES: Array<[FigureKey, string, string]> = [
+    ['coldBuild', 'S2 cold build of 200 files (100k lines), on-CPU', 'ms'],
+    ['coldRatio', 'S2 cold build ÷ regex scan', '×'],
+    ['warmBuild99k', 'single 99k-line file, warm build, on-CPU', 'ms'],
+    ['leafEdit', 'S3 leaf edit in-process, on-CPU median', 'ms'],
+    ['hubEdit', 'S4 hub edit in-process (all 200 documents), on-CPU median', 'ms'],
+    ['lspLeaf', 'LSP: leaf edit → its diagnostics, wall median', 'ms'],
+    ['lspHub', 'LSP: hub edit → its own diagnostics, wall median', 'ms'],
+    ['lspHubAll', 'LSP: hub edit → every document, wall median', 'ms'],
+    ['completion', 'LSP: completion, wall median', 'ms'],
+    ['hover', 'LSP: hover, wall median', 'ms'],
+    ['mem10k', 'retained heap, single 10k-line file', 'B/byte'],
+    ['mem99k', 'retained heap, single 99k-line file', 'B/byte'],
+    ['memWorkspace', 'retained heap, 200-file workspace', 'B/byte'],
+    ['linearity', '300k-line ÷ 100k-line cold build (median of rounds)', '×']
+];
+
+/** The figures of a report that runs are compared on; a figure a report lacks is left out. */
+function keyFigures(report: Report): KeyFigures {
+    const r = report.results;
+    const out: KeyFigures = {};
+    const put = (key: FigureKey, f: () => number) => {
+        try {
+            const v = f();
+            if (Number.isFinite(v)) out[key] = v;
+        } catch { /* not in this report */ }
+    };
+    const ws = r.ws as WsResult | undefined;
+    const s10 = r.s1_10k as SingleResult | undefined, s100 = r.s1_100k as SingleResult | undefined;
+    const lsp = r.lsp as LspResult | undefined;
+    put('coldBuild', () => ws!.builds[0].timing.onCpu);
+    put('coldRatio', () => ws!.builds[0].timing.onCpu / ws!.builds[0].regex.onCpu);
+    put('warmBuild99k', () => median(s100!.reps.slice(1).map(x => x.build.onCpu)));
+    put('leafEdit', () => median(ws!.leaf.map(e => e.timing.onCpu)));
+    put('hubEdit', () => median(ws!.hub.map(e => e.timing.onCpu)));
+    put('lspLeaf', () => median(lsp!.leaf.map(x => x.wall)));
+    put('lspHub', () => median(lsp!.hub.map(x => x.wall)));
+    put('lspHubAll', () => median(lsp!.hubAll.map(x => x.wall)));
+    put('completion', () => median(lsp!.completion.map(x => x.wall)));
+    put('hover', () => median(lsp!.hover.map(x => x.wall)));
+    put('mem10k', () => s10!.memory.perSourceByte);
+    put('mem99k', () => s100!.memory.perSourceByte);
+    put('memWorkspace', () => ws!.memory.perSourceByte);
+    put('linearity', () => {
+        const runs = (r.linearity as { runs: Array<ScalingResult & { round: number }> }).runs;
+        return median([...new Set(runs.map(x => x.round))].map(k => runs.find(x => x.files === 600 && x.round === k)!.build.onCpu
+            / runs.find(x => x.files === 200 && x.round === k)!.build.onCpu));
+    });
+    return out;
 }
 
 const f0 = (x: number) => Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–';
@@ -912,6 +975,22 @@ function renderMarkdown(report: Report): string {
             row('hub edit → diagnostics of every document', lsp.hubAll),
             row(`completion (${lsp.completion[0]?.items ?? 0} items)`, lsp.completion),
             row('hover', lsp.hover), '');
+    }
+
+    // ---------------------------------------------------------- previous run
+    if (report.previous) {
+        const prev = report.previous, now = keyFigures(report);
+        const fmt = (v: number | undefined, unit: string) => v === undefined ? '–' : unit === 'ms' ? `${f0(v)} ms` : unit === '×' ? `${f2(v)}×` : `${f1(v)} ${unit}`;
+        p('## Compared with the previous run', '',
+            `The run this one replaced: ${prev.date} on commit ${prev.commit} (load ${prev.load}); this run: load ${m.loadStart} → ${m.loadEnd}. Lower is better everywhere; milliseconds move with the load of the machine, ratios and bytes much less.`, '',
+            '| figure | previous | this run | change |', '|---|---|---|---|');
+        for (const [key, label, unit] of FIGURES) {
+            const a = prev.figures[key], b = now[key];
+            if (a === undefined && b === undefined) continue;
+            const change = a !== undefined && b !== undefined && a > 0 ? `${b <= a ? '−' : '+'}${f0(Math.abs(100 * (b - a) / a))} %` : '–';
+            p(`| ${label} | ${fmt(a, unit)} | ${fmt(b, unit)} | ${change} |`);
+        }
+        p('');
     }
 
     // ---------------------------------------------------------- goals
