@@ -112,7 +112,7 @@ export interface GeneratedFile {
     path: string;
     /** Document name, e.g. `Deel007`. */
     name: string;
-    role: 'single' | 'hub' | 'basis' | 'leaf';
+    role: 'single' | 'hub' | 'basis' | 'leaf' | 'bijlage';
     text: string;
     stats: GeneratedStats;
 }
@@ -220,15 +220,16 @@ function plan(name: string, path: string, role: GeneratedFile['role'], options: 
         name, path, role, overwegingen: [], hoofdstukken: [], bijlagen: [], externBijlagen: EXTERN_BIJLAGEN,
         artikelen: [], listLeden: []
     };
-    // Fixed overhead: header, meta, partijen, rangorde, begripsbepalingen, bijlagen extern, ondertekening.
-    let lines = (role === 'leaf' ? 4 : role === 'basis' ? 3 : 0) + 9 + 13 + 2 + 6 + 20 + 3 + 14;
-    const nOverwegingen = 3 + rng.int(0, 2);
+    // Fixed overhead: header, meta, partijen, rangorde, begripsbepalingen, bijlagen extern, ondertekening (a
+    // bijlagedocument has only the header, meta and begripsbepalingen).
+    let lines = role === 'bijlage' ? 9 + 20 : (role === 'leaf' ? 4 : role === 'basis' ? 3 : 0) + 9 + 13 + 2 + 6 + 20 + 3 + 14;
+    const nOverwegingen = role === 'bijlage' ? 0 : 3 + rng.int(0, 2);
     for (let i = 0; i < nOverwegingen; i++) {
         const s = rng.pick(PLAIN_SENTENCES);
         p.overwegingen.push(s);
         lines += wrappedLines(proseChars([s]), 32, 16);
     }
-    lines += 4;
+    if (role !== 'bijlage') lines += 4;
 
     const makeArtikel = (prefix: string, indent: number, usedNames: Map<string, number>): PlanArtikel => {
         const title = rng.pick(TITLES);
@@ -278,7 +279,7 @@ function plan(name: string, path: string, role: GeneratedFile['role'], options: 
 
     // Bijlagen with content (one per ≈ 2,500 lines, each with 1–2 artikelen and sometimes tarieven), planned
     // first so that the hoofdstukken fill the rest of the line budget.
-    const nBijlagen = Math.max(1, Math.round(options.lines / 2500));
+    const nBijlagen = role === 'bijlage' ? 0 : Math.max(1, Math.round(options.lines / 2500));
     for (let b = 0; b < nBijlagen; b++) {
         const [bName, bTitle] = BIJLAGE_NAMEN[b % BIJLAGE_NAMEN.length];
         const name_ = b < BIJLAGE_NAMEN.length ? bName : `${bName}Deel${Math.floor(b / BIJLAGE_NAMEN.length) + 1}`;
@@ -326,6 +327,8 @@ interface RenderContext {
     /** Other documents this one imports and may cite by name (its basisovereenkomst); the hub is separate. */
     neighbours: Plan[];
     hub?: Plan;
+    /** Bijlage documents this one loads with `bijlage … uit "…"` (a basisovereenkomst its protocol). */
+    loads?: Plan[];
     options: GeneratorOptions;
     /** Whether the hub's general begrippen are declared here (single documents, the hub itself, no hub). */
     declareHubBegrippen: boolean;
@@ -377,7 +380,7 @@ class Renderer {
         const bodyStart = this.out.length;
         for (const h of p.hoofdstukken) this.hoofdstuk(h);
         for (const b of p.bijlagen) this.bijlage(b);
-        this.ondertekening();
+        if (p.role !== 'bijlage') this.ondertekening();
         body.push(...this.out.splice(bodyStart));
 
         const head: string[] = [];
@@ -386,9 +389,10 @@ class Renderer {
             for (const n of this.ctx.neighbours) head.push(`importeer "./${n.path}"`);
             head.push('');
         }
-        const kind = { hub: 'voorwaarden', basis: 'basisovereenkomst', leaf: 'deelovereenkomst', single: 'raamovereenkomst' }[p.role];
+        const kind = { hub: 'voorwaarden', basis: 'basisovereenkomst', leaf: 'deelovereenkomst', single: 'raamovereenkomst', bijlage: 'bijlagedocument' }[p.role];
         const title = {
             hub: 'Algemene inkoopvoorwaarden sociaal domein',
+            bijlage: bijlageTitle(p),
             basis: `Basisovereenkomst Wmo-maatwerkondersteuning, regio ${p.name.replace(/\D/g, '')}`,
             leaf: `Deelovereenkomst Wmo-maatwerkondersteuning, perceel ${p.name.replace(/\D/g, '')}`,
             single: 'Raamovereenkomst Wmo-maatwerkondersteuning 2021 en verder'
@@ -398,9 +402,12 @@ class Renderer {
         head.push('    versie "1.1"', '    status definitief', `    vastgesteld 2021-0${1 + this.rng.int(0, 8)}-1${this.rng.int(0, 9)}`,
             `    citeertitel "${p.role === 'hub' ? 'AIV' : p.name}"`, '    kalender atw', '    ledennummering samengesteld', '');
         this.out.length = 0;
-        this.partijen();
-        this.overwegingen();
-        this.rangorde();
+        // A bijlagedocument is a part of its basisovereenkomst: the parties, recitals and rangorde are the whole's.
+        if (p.role !== 'bijlage') {
+            this.partijen();
+            this.overwegingen();
+            this.rangorde();
+        }
         head.push(...this.out.splice(0));
         // Begrippen: an artikel Begripsbepalingen at the start of the first hoofdstuk (inserted into the body).
         const begripLines = this.begripsbepalingen();
@@ -453,6 +460,7 @@ class Renderer {
         this.stats.structureRefs += above.length;
         if (this.ctx.hub) this.stats.hubRefs++;
         for (const [n, t] of this.plan.externBijlagen) this.out.push(`    bijlage ${n} "${t}" extern`);
+        for (const part of this.ctx.loads ?? []) this.out.push(`    bijlage ${part.name} "${bijlageTitle(part)}" uit "./${part.path}"`);
         this.out.push('');
     }
 
@@ -667,7 +675,8 @@ class Renderer {
         const broken = this.brokenRng.chance(o.brokenRate ?? 0);
         if (kind === 'B') {
             st.bijlageRefs++;
-            const b = this.rng.chance(0.7) ? this.rng.pick(this.plan.bijlagen).name : this.rng.pick(this.plan.externBijlagen)[0];
+            // A bijlagedocument has no bijlagen of its own: it cites those of its basisovereenkomst, whose names it reads as its own.
+            const b = this.rng.chance(0.7) && this.plan.bijlagen.length ? this.rng.pick(this.plan.bijlagen).name : this.rng.pick(this.plan.externBijlagen)[0];
             if (broken) { st.brokenRefs++; return `[bijlage ${typo(b)}]`; }
             return `[bijlage ${b}]`;
         }
@@ -766,11 +775,14 @@ export function generateDocument(options: GeneratorOptions & { name?: string; pa
 /**
  * A document set (S2) shaped like a regional Wmo set: file 0 is the hub `AIV` (aiv.ovk, algemene
  * inkoopvoorwaarden with the general begrippen); the other files form clusters of `clusterSize`, each a
- * basisovereenkomst `BasisNN` (basis-NN.ovk) and deelovereenkomsten `DeelNNN` (deel-NNN.ovk). Every document
- * imports the hub; a deelovereenkomst also imports its basisovereenkomst and cites it (crossRate) next to the hub
- * (hubRate). A document set is transitive (document-set.ts): a deelovereenkomst sees its basis and the hub.
+ * basisovereenkomst `BasisNN` (basis-NN.ovk), its protocol `ProtocolNN` (bijlage-NN.ovk, a bijlagedocument the
+ * basis loads with `bijlage … uit`, as seed 004 loads its bijlagen) and deelovereenkomsten `DeelNNN` (deel-NNN.ovk).
+ * Every basis- and deelovereenkomst imports the hub; a deelovereenkomst also imports its basisovereenkomst and
+ * cites it (crossRate) next to the hub (hubRate). A document set is transitive (document-set.ts): a
+ * deelovereenkomst sees its basis, the protocol and the hub; the protocol sees its basis and, through it, the hub.
  */
 export function generateWorkspace(options: WorkspaceOptions): GeneratedFile[] {
+    const loads = new Map<Plan, Plan[]>();
     const seed = options.seed ?? 1;
     const withHub = options.hub ?? true;
     const n = options.files;
@@ -790,6 +802,13 @@ export function generateWorkspace(options: WorkspaceOptions): GeneratedFile[] {
             basis = plan(`Basis${num}`, `basis-${num}.ovk`, 'basis', options, fileSeed);
             plans.push(basis);
             basisOf.push(undefined);
+        } else if (k % size === 1 && size >= 3) {
+            // The basisovereenkomst's protocol, a bijlage in a file of its own (`bijlage … uit`, as seed 004's).
+            const num = String(Math.floor(k / size) + 1).padStart(2, '0');
+            const part = plan(`Protocol${num}`, `bijlage-${num}.ovk`, 'bijlage', options, fileSeed);
+            plans.push(part);
+            basisOf.push(basis);
+            loads.set(basis!, [part]);
         } else {
             const num = String(i).padStart(width, '0');
             plans.push(plan(`Deel${num}`, `deel-${num}.ovk`, 'leaf', options, fileSeed));
@@ -801,12 +820,16 @@ export function generateWorkspace(options: WorkspaceOptions): GeneratedFile[] {
         const fileSeed = subSeed(seed, 1000 + i);
         const b = basisOf[i];
         const r = new Renderer({
-            plan: p, neighbours: b ? [b] : [], hub: p.role === 'hub' ? undefined : hub, options,
+            plan: p, neighbours: b ? [b] : [], hub: p.role === 'hub' ? undefined : hub, loads: loads.get(p), options,
             declareHubBegrippen: p.role === 'hub' || !hub
         }, fileSeed);
         const text = r.render();
         return { path: p.path, name: p.name, role: p.role, text, stats: r.stats };
     });
+}
+
+function bijlageTitle(p: Plan): string {
+    return `Protocol uitvoering en verantwoording, regio ${p.name.replace(/\D/g, '')}`;
 }
 
 /** Sums the statistics of several files. */

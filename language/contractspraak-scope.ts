@@ -65,6 +65,8 @@ export class ContractspraakScopeComputation extends DefaultScopeComputation {
     }
 }
 
+const NO_WHOLE = new MultiMapScope([]);
+
 /** Local scopes first (innermost container wins), then the document set. */
 class ChainScope implements Scope {
     constructor(readonly locals: MultiMapScope[], readonly global: Scope) { }
@@ -120,10 +122,16 @@ export class ContractspraakScopeProvider extends DefaultScopeProvider {
         return locals.length ? new ChainScope(locals, global) : global;
     }
 
-    /** What the other documents of the set export, hashed per (document, type). */
+    /**
+     * What the other documents of the set export, hashed per (document, type). A part loaded with `uit` (a
+     * bijlage in a file of its own) reads the names of the document it belongs to first, as that document does
+     * its own: the basisovereenkomst's Aanbieder, not the one of the voorwaarden it imports.
+     */
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
         const document = AstUtils.getDocument(context.container);
-        return this.setScope(document, referenceType);
+        const whole = this.wholeScope(document, referenceType);
+        const set = this.setScope(document, referenceType);
+        return whole ? new ChainScope([whole], set) : set;
     }
 
     setScope(document: LangiumDocument, referenceType: string): Scope {
@@ -135,12 +143,25 @@ export class ContractspraakScopeProvider extends DefaultScopeProvider {
         });
     }
 
+    /** What the documents `document` is a part of export, or undefined when it is no part. */
+    protected wholeScope(document: LangiumDocument, referenceType: string): MultiMapScope | undefined {
+        const key = `${document.uri.toString()}\u0000${referenceType}\u0000whole`;
+        const scope = this.setScopes.get(key, () => {
+            const wholes = this.documentSets.wholesOf(document);
+            return wholes.length ? new MultiMapScope(this.indexManager.allElements(referenceType, new Set(wholes))) : NO_WHOLE;
+        });
+        return scope === NO_WHOLE ? undefined : scope;
+    }
+
     /**
      * The other documents that export `name` for this reference, when the name is not declared locally:
-     * more than one means the reference is ambiguous.
+     * more than one means the reference is ambiguous. For a part, a name of its whole is the whole's.
      */
     globalCandidates(context: ReferenceInfo, name: string): AstNodeDescription[] {
         const type = this.reflection.getReferenceType(context);
-        return this.setScope(AstUtils.getDocument(context.container), type).getElements(name).toArray();
+        const document = AstUtils.getDocument(context.container);
+        const whole = this.wholeScope(document, type)?.getElements(name).toArray();
+        if (whole?.length) return whole;
+        return this.setScope(document, type).getElements(name).toArray();
     }
 }

@@ -195,6 +195,25 @@ export class DocumentSets {
         return seen;
     }
 
+    /**
+     * The documents `document` is a part of (loaded with `uit`), and theirs in turn, nearest first: a part reads
+     * the names of its whole as its own (contractspraak-scope.ts).
+     */
+    wholesOf(document: LangiumDocument): readonly string[] {
+        this.refresh();
+        const wholes = this.partToWholes();
+        const out: string[] = [];
+        const queue = [document.uri.toString()];
+        while (queue.length) {
+            for (const w of wholes.get(queue.shift()!) ?? []) {
+                if (out.includes(w) || w === document.uri.toString() || !this.documents.hasDocument(URI.parse(w))) continue;
+                out.push(w);
+                queue.push(w);
+            }
+        }
+        return out;
+    }
+
     /** For every document loaded as a part (`uit`), the documents it is a part of. */
     protected partToWholes(): Map<string, string[]> {
         if (this.wholesMap) return this.wholesMap;

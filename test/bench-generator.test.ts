@@ -66,11 +66,14 @@ suite('benchmark generator', () => {
         expect(resolvedAuto.length).toBeGreaterThan(50);
     });
 
-    test('a generated workspace (hub, basis, deelovereenkomsten) builds without any diagnostic, and cross references resolve', async () => {
+    test('a generated workspace (hub, basis with a bijlage file, deelovereenkomsten) builds without any diagnostic, and cross references resolve', async () => {
         const files = generateWorkspace({ files: 7, lines: 250, seed: 9, crossRate: 0.3, hubRate: 0.1, clusterSize: 3 });
-        expect(files.map(f => f.role)).toEqual(['hub', 'basis', 'leaf', 'leaf', 'basis', 'leaf', 'leaf']);
-        expect(files[2].text).toContain('importeer "./aiv.ovk"');
-        expect(files[2].text).toContain('importeer "./basis-01.ovk"');
+        expect(files.map(f => f.role)).toEqual(['hub', 'basis', 'bijlage', 'leaf', 'basis', 'bijlage', 'leaf']);
+        expect(files[3].text).toContain('importeer "./aiv.ovk"');
+        expect(files[3].text).toContain('importeer "./basis-01.ovk"');
+        // The basisovereenkomst loads its protocol from a file of its own.
+        expect(files[1].text).toContain('uit "./bijlage-01.ovk"');
+        expect(files[2].text).toMatch(/^bijlagedocument Protocol01 /m);
         const docs = await build(files);
         expect(problems(docs)).toEqual([]);
         const leaves = docs.filter(d => d.uri.path.includes('deel-'));

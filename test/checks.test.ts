@@ -2,6 +2,8 @@
  * Every check: one test that triggers it (code, severity and the exact text it covers) and one that shows it
  * silent on correct input.
  */
+import type { Reference } from 'langium';
+import { AstUtils } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { buildSet, describe as show, withCode } from './helpers.js';
@@ -73,6 +75,21 @@ describe('ref-ambiguous', () => {
             'deel.ovk': `importeer "./a.ovk"\nimporteer "./b.ovk"\ndeelovereenkomst Deel "Deel" { artikel X "X" { lid A: "Zie [artikel BasisB.Looptijd]." } }`
         });
         expect(docs['deel.ovk'].diagnostics!.filter(notDefaultOrder)).toEqual([]);
+    });
+    test('a bijlage in a file of its own reads the names of its document first: not ambiguous, and linked there', async () => {
+        const protocol = `bijlagedocument Protocol "Protocol" { artikel X "X" { lid A: "Zie [artikel Looptijd]." } }`;
+        const { docs } = await buildSet({
+            'a.ovk': basis('BasisA'),
+            'b.ovk': `importeer "./a.ovk"\nbasisovereenkomst BasisB "BasisB" {\n    bijlage Protocol "Protocol" uit "./protocol.ovk"\n    artikel Looptijd "Looptijd" { lid A: "Tekst." }\n}`,
+            'protocol.ovk': protocol,
+            // A deelovereenkomst importing both is no part of either: there the name stays ambiguous.
+            'deel.ovk': `importeer "./a.ovk"\nimporteer "./b.ovk"\ndeelovereenkomst Deel "Deel" { artikel X "X" { lid A: "Zie [artikel Looptijd]." } }`
+        });
+        const p = docs['protocol.ovk'];
+        expect(withCode(p, 'ref-ambiguous')).toEqual([]);
+        const target = (p.references.find(r => r.$refText === 'Looptijd') as Reference).ref!;
+        expect(AstUtils.getDocument(target).uri.path).toBe('/ws/b.ovk');
+        expect(withCode(docs['deel.ovk'], 'ref-ambiguous').length).toBe(1);
     });
 });
 
