@@ -32,7 +32,7 @@ import { SEED_DENSITY } from './phrases.js';
 const SEED = 20261130;
 /** Workspaces of 20, 200 and 600 files × 500 lines: 10k, 100k and 300k lines. */
 const LINEARITY_FILES = [20, 200, 600];
-const LINEARITY_ROUNDS = 3;
+const LINEARITY_ROUNDS = 5;
 const PHASES = ['IndexedContent', 'ComputedScopes', 'Linked', 'IndexedReferences', 'Validated'] as const;
 type Phase = typeof PHASES[number] | 'Parsed';
 
