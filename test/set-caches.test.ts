@@ -5,6 +5,8 @@
  * edits one document of a set with DocumentBuilder.update and expects the findings of the whole set to follow;
  * a cache that never invalidated would keep the findings of before the edit.
  */
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import type { LangiumDocument } from 'langium';
 import { AstUtils, URI } from 'langium';
 import { VirtualFileSystemProvider } from 'langium/test';
@@ -62,6 +64,8 @@ async function workspace(files: Record<string, string>) {
         published: (name: string) => show(get(name)),
         /** The document validated again now: what the checks say with the caches as they are. */
         fresh: async (name: string) => show(get(name), await services.Contractspraak.validation.DocumentValidator.validateDocument(get(name))),
+        /** The current parse of a document. */
+        root: (name: string) => get(name).parseResult.value,
         /** URIs (file names) of the documents that see a document, and the set object seen from one. */
         viewers: (name: string) => [...services.Contractspraak.references.DocumentSets.viewersOf(`file:///sc/${name}`)].map(u => u.slice('file:///sc/'.length)).sort(),
         visible: (name: string) => services.Contractspraak.references.DocumentSets.visibleFrom(get(name)),
@@ -230,5 +234,28 @@ describe('the document sets follow the edits that change them, and only those', 
         expect(ws.viewers('basis.ovk')).toEqual(['elders.ovk']);
         await ws.edit('deel3.ovk', deel(3, 30));
         expect(ws.viewers('basis.ovk')).toEqual(['deel3.ovk', 'elders.ovk']);
+    });
+});
+
+describe('memory across edits', () => {
+    test('a run of prose edits keeps no old parse alive', async () => {
+        // Each parse of a document used to be chained to the next through a cache of the rangorde's rebase
+        // (older root → newer root), so every parse of an edited document stayed in memory (≈ 1 MB per keystroke).
+        v8.setFlagsFromString('--expose_gc');
+        const gc = vm.runInNewContext('gc') as () => void;
+        const ws = await workspace(files());
+        const parses: Array<WeakRef<object>> = [];
+        for (let k = 1; k <= 12; k++) {
+            await ws.edit('basis.ovk', basis(30).replace('binnen dertig dagen', `binnen dertig dagen${' (echt)'.repeat(k)}`));
+            expect(ws.published('deel1.ovk')).toEqual(DEEL_CONFLICT);
+            parses.push(new WeakRef(ws.root('basis.ovk')));
+        }
+        for (let i = 0; i < 3; i++) {
+            await new Promise(resolve => setTimeout(resolve, 0));
+            gc();
+        }
+        // Only the current parse, and at most the one a set's analysis was extracted from, may remain.
+        const alive = parses.slice(0, -1).filter(p => p.deref() !== undefined).length;
+        expect(alive).toBeLessThanOrEqual(1);
     });
 });
