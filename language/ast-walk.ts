@@ -36,7 +36,7 @@ export interface ReferenceSite {
 }
 
 /** The (single) references held by `node` itself, in property order, as Langium's `streamReferences` gives them. */
-export function referencesOf(node: AstNode, into: ReferenceSite[]): void {
+function referencesOf(node: AstNode, into: ReferenceSite[]): void {
     const record = node as unknown as Record<string, unknown>;
     for (const property in record) {
         if (property.charCodeAt(0) === 36) continue;
@@ -52,22 +52,9 @@ export function referencesOf(node: AstNode, into: ReferenceSite[]): void {
     }
 }
 
-/** Every (single) reference in the tree under `root`, in document order. */
+/** Every (single) reference in the tree under `root`, in document order: a node's own, then its children's. */
 export function collectReferences(root: AstNode): ReferenceSite[] {
     const sites: ReferenceSite[] = [];
-    const visit = (node: AstNode): void => {
-        referencesOf(node, sites);
-        const record = node as unknown as Record<string, unknown>;
-        for (const property in record) {
-            if (property.charCodeAt(0) === 36) continue;
-            const value = record[property];
-            if (Array.isArray(value)) {
-                for (const element of value) if (isAstNode(element)) visit(element);
-            } else if (isAstNode(value)) {
-                visit(value);
-            }
-        }
-    };
-    visit(root);
+    for (const node of collectNodes(root)) referencesOf(node, sites);
     return sites;
 }

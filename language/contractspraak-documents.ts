@@ -16,8 +16,12 @@ export interface Positioned {
 export class ContractspraakDocuments extends DefaultLangiumDocuments {
     private snapshot: LangiumDocument[] | undefined;
     private positionMap: Map<string, Positioned> | undefined;
+    private comings = 0;
+
     /** Counts the documents that came or went: caches over the whole workspace compare it (document-set.ts). */
-    membership = 0;
+    get membership(): number {
+        return this.comings;
+    }
 
     override get all(): Stream<LangiumDocument> {
         return stream(this.snapshot ??= this.documentTrie.all());
@@ -45,6 +49,6 @@ export class ContractspraakDocuments extends DefaultLangiumDocuments {
 
     protected changedMembership(): void {
         this.snapshot = this.positionMap = undefined;
-        this.membership++;
+        this.comings++;
     }
 }
